@@ -1,0 +1,63 @@
+using System.Numerics;
+
+namespace AkkaDifferential.Progress.Differences;
+
+/// <summary>The abelian-group operations of one difference type, found once per type.</summary>
+internal abstract class DifferenceOps<T>
+{
+    public static readonly DifferenceOps<T> Instance = Create();
+
+    public abstract T Zero { get; }
+    public abstract T One { get; }
+    public abstract T Add(T a, T b);
+    public abstract T Negate(T a);
+    public abstract bool IsZero(T a);
+
+    private static DifferenceOps<T> Create()
+    {
+        var type = typeof(T);
+        bool Has(Type open, int arity) => type.GetInterfaces().Any(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == open && i.GetGenericArguments().All(a => a == type || a == typeof(bool)) && i.GetGenericArguments().Length == arity);
+        var isGroup = Has(typeof(IAdditionOperators<,,>), 3) && Has(typeof(IUnaryNegationOperators<,>), 2)
+            && Has(typeof(IAdditiveIdentity<,>), 2) && Has(typeof(IEqualityOperators<,,>), 3);
+        if (!isGroup)
+            return new UnsupportedOps();
+        return (DifferenceOps<T>)Activator.CreateInstance(typeof(GenericMathOps<>).MakeGenericType(type))!;
+    }
+
+    private sealed class UnsupportedOps : DifferenceOps<T>
+    {
+        private static InvalidOperationException Error() => new(
+            $"Type '{typeof(T)}' cannot be a difference: it must implement IAdditionOperators, IUnaryNegationOperators, " +
+            "IAdditiveIdentity and IEqualityOperators over itself (an abelian group), as long does.");
+
+        public override T Zero => throw Error();
+        public override T One => throw Error();
+        public override T Add(T a, T b) => throw Error();
+        public override T Negate(T a) => throw Error();
+        public override bool IsZero(T a) => throw Error();
+    }
+}
+
+/// <summary>Differences through .NET generic math: numbers and user types with the group operators.</summary>
+internal sealed class GenericMathOps<T> : DifferenceOps<T>
+    where T : IAdditionOperators<T, T, T>, IUnaryNegationOperators<T, T>, IAdditiveIdentity<T, T>, IEqualityOperators<T, T, bool>
+{
+    public override T Zero => T.AdditiveIdentity;
+
+    private static readonly Lazy<T> one = new(OneOf);
+
+    public override T One => one.Value;
+
+    public override T Add(T a, T b) => a + b;
+    public override T Negate(T a) => -a;
+    public override bool IsZero(T a) => a == T.AdditiveIdentity;
+
+    private static T OneOf()
+    {
+        var one = typeof(T).GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMultiplicativeIdentity<,>));
+        if (one is null)
+            throw new InvalidOperationException($"Difference type '{typeof(T)}' has no one (IMultiplicativeIdentity): pass the difference explicitly with Update.");
+        return (T)one.GetProperty("MultiplicativeIdentity")!.GetValue(null)!;
+    }
+}

@@ -1,0 +1,111 @@
+using Akka.Actor;
+using Akka.Event;
+using AkkaDifferential.Progress.Graph;
+using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+
+namespace AkkaDifferential.Progress.Tracking;
+
+/// <summary>
+/// Aggregates the pointstamp counts of every dataflow of the system and publishes the frontiers of operator
+/// inputs to the dataflows' buckets. On one node it is a plain actor; in a cluster it runs as a singleton.
+/// Updates for a dataflow that is not registered yet are kept and applied on registration, because in a cluster
+/// an operator's first report can overtake the registration.
+/// </summary>
+public sealed class FrontierActor : UntypedActor
+{
+    private readonly Dictionary<string, DataflowProgress> dataflows = [];
+    private readonly Dictionary<string, List<ProgressUpdate>> early = [];
+    private readonly HashSet<string> retired = [];
+    private readonly ILoggingAdapter log = Context.GetLogger();
+
+    /// <summary>Props for a frontier actor.</summary>
+    public static Props Props() => Akka.Actor.Props.Create(() => new FrontierActor());
+
+    /// <inheritdoc/>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case ProgressUpdate update:
+                OnProgress(update);
+                break;
+            case Register register:
+                OnRegister(register);
+                break;
+            case Subscribe subscribe:
+                OnSubscribe(subscribe);
+                break;
+            case Unregister unregister:
+                dataflows.Remove(unregister.Dataflow);
+                early.Remove(unregister.Dataflow);
+                retired.Add(unregister.Dataflow);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void OnRegister(Register register)
+    {
+        var progress = new DataflowProgress(new ProgressTracker(register.Graph), register.Listeners);
+        dataflows[register.Dataflow] = progress;
+        Publish(register.Dataflow, progress, progress.Tracker.Apply(register.InitialPointstamps));
+        if (early.Remove(register.Dataflow, out var pending))
+            foreach (var update in pending)
+                OnProgress(update);
+        Sender.Tell(new Registered(register.Dataflow));
+    }
+
+    private void OnProgress(ProgressUpdate update)
+    {
+        if (!dataflows.TryGetValue(update.Dataflow, out var progress))
+        {
+            if (retired.Contains(update.Dataflow))
+                return;
+            if (!early.TryGetValue(update.Dataflow, out var pending))
+                early[update.Dataflow] = pending = [];
+            pending.Add(update);
+            return;
+        }
+        Publish(update.Dataflow, progress, progress.Tracker.Apply(update.Changes));
+    }
+
+    private void OnSubscribe(Subscribe subscribe)
+    {
+        if (!dataflows.TryGetValue(subscribe.Dataflow, out var progress))
+        {
+            log.Warning("Subscription to {0} of unknown dataflow {1}", subscribe.Target, subscribe.Dataflow);
+            return;
+        }
+        if (!progress.Subscribers.TryGetValue(subscribe.Target, out var list))
+            progress.Subscribers[subscribe.Target] = list = [];
+        list.Add(subscribe.Subscriber);
+        var current = progress.Tracker.Frontier(subscribe.Target);
+        subscribe.Subscriber.Tell(new FrontiersAdvanced(subscribe.Dataflow, [new TargetFrontier(subscribe.Target, [.. current.Elements])]));
+    }
+
+    private static void Publish(
+        string dataflow,
+        DataflowProgress progress,
+        IReadOnlyList<(Location Target, Frontiers.Antichain<FlatTime> Frontier)> changed)
+    {
+        if (changed.Count == 0)
+            return;
+        var frontiers = new TargetFrontier[changed.Count];
+        for (var i = 0; i < changed.Count; i++)
+            frontiers[i] = new TargetFrontier(changed[i].Target, [.. changed[i].Frontier.Elements]);
+        var message = new FrontiersAdvanced(dataflow, frontiers);
+        foreach (var listener in progress.Listeners)
+            listener.Tell(message);
+        foreach (var frontier in frontiers)
+            if (progress.Subscribers.TryGetValue(frontier.Target, out var subscribers))
+                foreach (var subscriber in subscribers)
+                    subscriber.Tell(new FrontiersAdvanced(dataflow, [frontier]));
+    }
+
+    private sealed record DataflowProgress(ProgressTracker Tracker, IReadOnlyList<IActorRef> Listeners)
+    {
+        public Dictionary<Location, List<IActorRef>> Subscribers { get; } = [];
+    }
+}

@@ -1,0 +1,43 @@
+using Akka.Actor;
+using AkkaDifferential.Progress.Graph;
+
+namespace AkkaDifferential.Progress.Tracking;
+
+/// <summary>The messages the <see cref="FrontierActor"/> accepts and sends.</summary>
+public static class FrontierProtocol
+{
+    /// <summary>
+    /// Starts tracking a dataflow. <paramref name="InitialPointstamps"/> are the capabilities its operators hold
+    /// before any of them runs (inputs hold one at the minimum time). <paramref name="Listeners"/> (the dataflow's
+    /// buckets) receive every <see cref="FrontiersAdvanced"/>. The sender is answered with <see cref="Registered"/>.
+    /// </summary>
+    public sealed record Register(
+        string Dataflow,
+        ProgressGraph Graph,
+        IReadOnlyList<PointstampChange> InitialPointstamps,
+        IReadOnlyList<IActorRef> Listeners);
+
+    /// <summary>The answer to <see cref="Register"/>.</summary>
+    public sealed record Registered(string Dataflow);
+
+    /// <summary>Stops tracking a dataflow; later updates for it are dropped.</summary>
+    public sealed record Unregister(string Dataflow);
+
+    /// <summary>
+    /// One atomic batch of pointstamp changes from one sender, consolidated by that sender. All changes of a batch
+    /// take effect together.
+    /// </summary>
+    public sealed record ProgressUpdate(string Dataflow, PointstampChange[] Changes);
+
+    /// <summary>
+    /// Asks for the frontier of one input port: <paramref name="Subscriber"/> receives its current frontier at once,
+    /// then every change, as <see cref="FrontiersAdvanced"/> holding only that port.
+    /// </summary>
+    public sealed record Subscribe(string Dataflow, Location Target, IActorRef Subscriber);
+
+    /// <summary>New frontiers of input ports of a dataflow (only the ports whose frontier changed).</summary>
+    public sealed record FrontiersAdvanced(string Dataflow, TargetFrontier[] Frontiers);
+
+    /// <summary>The frontier of one input port, as its minimal flattened times; empty when the input is finished.</summary>
+    public sealed record TargetFrontier(Location Target, FlatTime[] Frontier);
+}
