@@ -47,7 +47,12 @@ public static class Difference
     }
 
     /// <summary>The difference <c>1</c>: one more copy of a record. Needs a type with a multiplicative identity.</summary>
-    public static T One<T>() => DifferenceOps<T>.Instance.One;
+    public static T One<T>()
+    {
+        if (typeof(T) == typeof(long)) return (T)(object)1L;
+        if (typeof(T) == typeof(int)) return (T)(object)1;
+        return DifferenceOps<T>.Instance.One;
+    }
 
     /// <summary>The difference <c>-1</c>: a removal.</summary>
     public static T MinusOne<T>() => Negate(One<T>());

@@ -55,9 +55,14 @@ internal sealed class GenericMathOps<T> : DifferenceOps<T>
 
     private static T OneOf()
     {
-        var one = typeof(T).GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMultiplicativeIdentity<,>));
-        if (one is null)
+        // Look the interface up rather than constructing it: MakeGenericType throws on a type that violates its constraint.
+        var hasOne = typeof(T).GetInterfaces().Any(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMultiplicativeIdentity<,>) && i.GetGenericArguments().All(a => a == typeof(T)));
+        if (!hasOne)
             throw new InvalidOperationException($"Difference type '{typeof(T)}' has no one (IMultiplicativeIdentity): pass the difference explicitly with Update.");
-        return (T)one.GetProperty("MultiplicativeIdentity")!.GetValue(null)!;
+        var method = typeof(GenericMathOps<T>).GetMethod(nameof(OneFor), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        return (T)method.MakeGenericMethod(typeof(T)).Invoke(null, null)!;
     }
+
+    private static TOne OneFor<TOne>() where TOne : IMultiplicativeIdentity<TOne, TOne> => TOne.MultiplicativeIdentity;
 }

@@ -82,7 +82,7 @@ internal sealed class TimestampInterfaceOps<T> : TimestampOps<T> where T : ITime
 /// <summary>Operations of a lattice that is not a dataflow timestamp (such as <see cref="Tracking.FlatTime"/>).</summary>
 internal sealed class LatticeInterfaceOps<T> : TimestampOps<T> where T : ILattice<T>
 {
-    private static NotSupportedException NotATimestamp() =>
+    private static InvalidOperationException NotATimestamp() =>
         new($"Type '{typeof(T)}' is a lattice but not a timestamp: it has no minimum, total order or flattening.");
 
     public override bool LessEqual(T a, T b) => T.LessEqual(a, b);

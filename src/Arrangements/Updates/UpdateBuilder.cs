@@ -1,0 +1,74 @@
+namespace AkkaDifferential.Arrangements.Updates;
+
+/// <summary>
+/// A growable, columnar buffer of updates that becomes an <see cref="UpdateBatch{TData, TTime, TDiff}"/>.
+/// Operators write their output here during an activation; inputs buffer user updates here until flushed.
+/// </summary>
+public sealed class UpdateBuilder<TData, TTime, TDiff>
+{
+    private TData[] data;
+    private TTime[] times;
+    private TDiff[] diffs;
+
+    /// <summary>An empty builder with room for <paramref name="capacity"/> updates.</summary>
+    public UpdateBuilder(int capacity = 16)
+    {
+        data = new TData[capacity];
+        times = new TTime[capacity];
+        diffs = new TDiff[capacity];
+    }
+
+    /// <summary>The number of updates buffered.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Appends one update.</summary>
+    public void Add(TData record, TTime time, TDiff diff)
+    {
+        if (Count == data.Length)
+            Grow();
+        data[Count] = record;
+        times[Count] = time;
+        diffs[Count] = diff;
+        Count++;
+    }
+
+    /// <summary>Appends every update of <paramref name="batch"/>.</summary>
+    public void AddRange(UpdateBatch<TData, TTime, TDiff> batch)
+    {
+        while (Count + batch.Count > data.Length)
+            Grow();
+        batch.Data.CopyTo(data.AsSpan(Count));
+        batch.Times.CopyTo(times.AsSpan(Count));
+        batch.Diffs.CopyTo(diffs.AsSpan(Count));
+        Count += batch.Count;
+    }
+
+    /// <summary>Sorts by record and time, sums the differences of equal pairs and drops zeros.</summary>
+    public void Consolidate() => Count = Consolidation.Consolidate(data.AsSpan(0, Count), times.AsSpan(0, Count), diffs.AsSpan(0, Count));
+
+    /// <summary>Moves the buffered updates into a batch and leaves the builder empty.</summary>
+    public UpdateBatch<TData, TTime, TDiff> Build()
+    {
+        if (Count == 0)
+            return UpdateBatch<TData, TTime, TDiff>.Empty;
+        var batch = new UpdateBatch<TData, TTime, TDiff>(data[..Count], times[..Count], diffs[..Count]);
+        Clear();
+        return batch;
+    }
+
+    /// <summary>Forgets the buffered updates, keeping the storage.</summary>
+    public void Clear()
+    {
+        if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<TData>())
+            Array.Clear(data, 0, Count);
+        Count = 0;
+    }
+
+    private void Grow()
+    {
+        var capacity = Math.Max(16, data.Length * 2);
+        Array.Resize(ref data, capacity);
+        Array.Resize(ref times, capacity);
+        Array.Resize(ref diffs, capacity);
+    }
+}

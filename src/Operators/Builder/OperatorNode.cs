@@ -1,0 +1,39 @@
+using Akka.Actor;
+using AkkaDifferential.Operators.Runtime;
+using AkkaDifferential.Progress.Graph;
+
+namespace AkkaDifferential.Operators.Builder;
+
+/// <summary>
+/// An operator of a dataflow as built: its ports, where its inputs come from, and how to create its instances.
+/// The node holds the user's code (inside <see cref="Factory"/>); it never leaves the process that built it.
+/// </summary>
+internal sealed class OperatorNode
+{
+    /// <summary>The operator's index in the dataflow; also its id in progress locations and messages.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>A readable name, used in error messages: the operator kind and its index.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>For each input port, the output port that feeds it.</summary>
+    public required IReadOnlyList<Location> Inputs { get; init; }
+
+    /// <summary>Per output port, an <see cref="OutputSpec{TData}"/> listing its consumers.</summary>
+    public required IReadOnlyList<object> Outputs { get; init; }
+
+    /// <summary>Input-to-output summaries, or null for identity everywhere.</summary>
+    public PathSummary?[][]? Summaries { get; init; }
+
+    /// <summary>Creates the operator's instance at one bucket, or null for operators without instances (inputs, probes).</summary>
+    public Func<InstanceEnvironment, IOperatorRuntime>? Factory { get; init; }
+
+    /// <summary>
+    /// Props of an actor that lives with the dataflow's driver (a capture sink, a probe listener), given the
+    /// dataflow's bucket count, or null.
+    /// </summary>
+    public Func<int, Props>? Endpoint { get; init; }
+
+    /// <summary>The node's shape for the progress tracker.</summary>
+    public OperatorShape Shape => new(Name, Inputs.Count, Outputs.Count, Summaries);
+}

@@ -1,0 +1,160 @@
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Capture;
+using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Operators.Linear;
+using AkkaDifferential.Operators.Probes;
+using AkkaDifferential.Operators.Runtime;
+using AkkaDifferential.Progress.Differences;
+using AkkaDifferential.Progress.Graph;
+
+namespace AkkaDifferential.Operators.Collections;
+
+/// <summary>
+/// A multiset of records that changes over time, described by its updates <c>(data, time, diff)</c>. Operators
+/// derive new collections from it; when its inputs change, only the changes flow through.
+/// </summary>
+/// <remarks>
+/// User functions given to operators run inside operator instances, concurrently on different buckets: they must
+/// be pure, or synchronize what they share. An exception they throw fails the dataflow with a
+/// <see cref="Dataflows.DataflowFailedException"/> naming the operator.
+/// </remarks>
+public sealed class Collection<TData, TTime, TDiff> where TData : notnull where TTime : notnull
+{
+    internal Collection(Scope<TTime> scope, int op, OutputSpec<TData> spec)
+    {
+        Scope = scope;
+        Operator = op;
+        Spec = spec;
+    }
+
+    /// <summary>The scope the collection belongs to.</summary>
+    public Scope<TTime> Scope { get; }
+
+    internal int Operator { get; }
+
+    internal OutputSpec<TData> Spec { get; }
+
+    /// <summary>Applies <paramref name="map"/> to every record.</summary>
+    public Collection<TOut, TTime, TDiff> Map<TOut>(Func<TData, TOut> map) where TOut : notnull =>
+        Unary<TOut, TDiff>("Map", (batch, output) =>
+        {
+            var data = batch.Data;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var i = 0; i < batch.Count; i++)
+                output.Give(map(data[i]), times[i], diffs[i]);
+        });
+
+    /// <summary>Replaces every record by the records <paramref name="flatMap"/> returns for it (each with the record's difference).</summary>
+    public Collection<TOut, TTime, TDiff> FlatMap<TOut>(Func<TData, IEnumerable<TOut>> flatMap) where TOut : notnull =>
+        Unary<TOut, TDiff>("FlatMap", (batch, output) =>
+        {
+            var data = batch.Data;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var i = 0; i < batch.Count; i++)
+                foreach (var record in flatMap(data[i]))
+                    output.Give(record, times[i], diffs[i]);
+        });
+
+    /// <summary>Keeps the records for which <paramref name="predicate"/> holds.</summary>
+    public Collection<TData, TTime, TDiff> Filter(Func<TData, bool> predicate) =>
+        Unary<TData, TDiff>("Filter", (batch, output) =>
+        {
+            var data = batch.Data;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var i = 0; i < batch.Count; i++)
+                if (predicate(data[i]))
+                    output.Give(data[i], times[i], diffs[i]);
+        });
+
+    /// <summary>Negates every difference: the collection that, added to this one, gives the empty collection.</summary>
+    public Collection<TData, TTime, TDiff> Negate() =>
+        Unary<TData, TDiff>("Negate", static (batch, output) =>
+        {
+            var data = batch.Data;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var i = 0; i < batch.Count; i++)
+                output.Give(data[i], times[i], Difference.Negate(diffs[i]));
+        });
+
+    /// <summary>The sum of this collection and <paramref name="other"/>.</summary>
+    public Collection<TData, TTime, TDiff> Concat(Collection<TData, TTime, TDiff> other) => Scope.Concatenate([this, other]);
+
+    /// <summary>
+    /// The same collection with its updates in canonical form: per time, one update per record with the summed,
+    /// non-zero difference. Updates of a time are emitted once the input's frontier has passed that time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TData"/> has no stable hash or order.</exception>
+    public Collection<TData, TTime, TDiff> Consolidate()
+    {
+        StableHash<TData>.Validate();
+        DataOrder<TData>.Validate();
+        var spec = new OutputSpec<TData>();
+        var node = Scope.Builder.Add("Consolidate", [Connect(Pact<TData>.Exchange(StableHash<TData>.Hash))], [spec],
+            environment => new ConsolidateRuntime<TData, TTime, TDiff>(environment));
+        return new Collection<TData, TTime, TDiff>(Scope, node.Index, spec);
+    }
+
+    /// <summary>Calls <paramref name="action"/> on every update that passes, and passes it on unchanged.</summary>
+    public Collection<TData, TTime, TDiff> Inspect(Action<Update<TData, TTime, TDiff>> action) =>
+        Unary<TData, TDiff>("Inspect", (batch, output) =>
+        {
+            for (var i = 0; i < batch.Count; i++)
+                action(batch[i]);
+            output.GiveBatch(batch);
+        });
+
+    /// <summary>Calls <paramref name="action"/> on every batch of updates that passes, and passes it on unchanged.</summary>
+    public Collection<TData, TTime, TDiff> InspectBatch(Action<UpdateBatch<TData, TTime, TDiff>> action) =>
+        Unary<TData, TDiff>("InspectBatch", (batch, output) =>
+        {
+            action(batch);
+            output.GiveBatch(batch);
+        });
+
+    /// <summary>A handle that observes this collection's frontier: when the collection's results for a time are final.</summary>
+    public ProbeHandle<TTime> Probe()
+    {
+        var handle = new ProbeHandle<TTime>(Scope.State);
+        Scope.Builder.Add("Probe", [Connect(Pact<TData>.ProgressOnly)], [], factory: null,
+            endpoint: _ => ProbeActor<TTime>.Props(handle.Monitor));
+        return handle;
+    }
+
+    /// <summary>Records this collection's updates and frontier on the driver, for tests and inspection.</summary>
+    public CaptureHandle<TData, TTime, TDiff> Capture()
+    {
+        var handle = new CaptureHandle<TData, TTime, TDiff>(Scope.State);
+        Scope.Builder.Add("Capture", [Connect(Pact<TData>.Pipeline)], [],
+            environment => new CaptureRuntime<TTime>(environment),
+            endpoint: buckets =>
+            {
+                handle.Start(buckets);
+                return CaptureActor<TData, TTime, TDiff>.Props(handle);
+            });
+        return handle;
+    }
+
+    internal Connection<TData> Connect(Pact<TData> pact) => new(Spec, Location.Source(Operator, 0), pact);
+
+    internal static Collection<TOut, TTime, TDiffOut> Linear<TIn, TOut, TDiffOut>(
+        Scope<TTime> scope,
+        string kind,
+        IReadOnlyList<IConnection> inputs,
+        Action<UpdateBatch<TIn, TTime, TDiff>, OutputPort<TOut, TTime, TDiffOut>> logic)
+        where TOut : notnull
+    {
+        var spec = new OutputSpec<TOut>();
+        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic));
+        return new Collection<TOut, TTime, TDiffOut>(scope, node.Index, spec);
+    }
+
+    private Collection<TOut, TTime, TDiffOut> Unary<TOut, TDiffOut>(string kind, Action<UpdateBatch<TData, TTime, TDiff>, OutputPort<TOut, TTime, TDiffOut>> logic)
+        where TOut : notnull =>
+        Linear(Scope, kind, [Connect(Pact<TData>.Pipeline)], logic);
+}

@@ -1,0 +1,45 @@
+using Akka.Actor;
+
+namespace AkkaDifferential.Operators.Dataflows;
+
+/// <summary>
+/// A deployed dataflow: the handles its build function returned, and its life. Disposing it stops its actors; its
+/// input sessions, probes and captures cannot be used afterwards. Other dataflows are unaffected.
+/// </summary>
+/// <typeparam name="THandles">What the build function returned.</typeparam>
+public sealed class Dataflow<THandles> : IAsyncDisposable
+{
+    private readonly IActorRef actor;
+    private readonly DataflowState state;
+
+    internal Dataflow(string name, THandles handles, IActorRef actor, DataflowState state)
+    {
+        Name = name;
+        Handles = handles;
+        this.actor = actor;
+        this.state = state;
+    }
+
+    /// <summary>The dataflow's name.</summary>
+    public string Name { get; }
+
+    /// <summary>What the build function returned: input sessions, probes, captures.</summary>
+    public THandles Handles { get; }
+
+    /// <summary>Completes when the dataflow is disposed; faults with <see cref="DataflowFailedException"/> when an operator fails.</summary>
+    public Task Completion => state.Completion;
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        state.Stopped();
+        try
+        {
+            await actor.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException)
+        {
+            // Already stopped (for example after a failure): nothing left to do.
+        }
+    }
+}

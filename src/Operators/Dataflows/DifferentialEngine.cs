@@ -1,0 +1,113 @@
+using Akka.Actor;
+using Akka.Configuration;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Operators.Runtime;
+using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Progress.Tracking;
+
+namespace AkkaDifferential.Operators.Dataflows;
+
+/// <summary>
+/// The entry point: builds dataflows and deploys them as actors. <see cref="Create"/> starts an embedded
+/// single-node actor system with no setup; the constructor attaches to an actor system the application already
+/// has (and, in a cluster, to the frontier singleton).
+/// </summary>
+/// <example>
+/// <code>
+/// await using var engine = DifferentialEngine.Create();
+/// var dataflow = await engine.BuildAsync((Scope&lt;long&gt; scope) =>
+/// {
+///     var (input, numbers) = scope.NewCollection&lt;int&gt;();
+///     var probe = numbers.Map(x => x * 2).Inspect(u => Console.WriteLine(u)).Probe();
+///     return (input, probe);
+/// });
+/// var (input, probe) = dataflow.Handles;
+/// input.Insert(21);
+/// input.AdvanceTo(1);
+/// await probe.WhenPassed(0);
+/// </code>
+/// </example>
+public sealed class DifferentialEngine : IAsyncDisposable
+{
+    private readonly bool ownsSystem;
+    private readonly IFrontierService frontier;
+    private int dataflowCount;
+
+    /// <summary>Attaches to an existing actor system.</summary>
+    /// <param name="system">The actor system that hosts the dataflows.</param>
+    /// <param name="settings">Settings; by default read from the system's configuration with the embedded defaults as fallback.</param>
+    /// <param name="frontier">Where the frontier actor is; by default a new local one.</param>
+    public DifferentialEngine(ActorSystem system, DataflowSettings? settings = null, IFrontierService? frontier = null)
+        : this(system, settings ?? DataflowSettings.FromConfig(system.Settings.Config.WithFallback(DefaultConfig.Load())), frontier, ownsSystem: false)
+    {
+    }
+
+    private DifferentialEngine(ActorSystem system, DataflowSettings settings, IFrontierService? frontier, bool ownsSystem)
+    {
+        System = system;
+        Settings = settings;
+        this.ownsSystem = ownsSystem;
+        this.frontier = frontier ?? new LocalFrontierService(system, $"frontier-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>
+    /// Starts an embedded single-node actor system and an engine on it. <paramref name="hocon"/> overrides the
+    /// defaults of <c>config/akka-differential.conf</c>.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The HOCON is malformed or a setting is invalid.</exception>
+    public static DifferentialEngine Create(string? hocon = null)
+    {
+        Config config;
+        try
+        {
+            config = string.IsNullOrWhiteSpace(hocon) ? DefaultConfig.Load() : ConfigurationFactory.ParseString(hocon).WithFallback(DefaultConfig.Load());
+        }
+        catch (Exception ex) when (ex is not ConfigurationException)
+        {
+            throw new ConfigurationException($"The engine's HOCON configuration is malformed: {ex.Message}", ex);
+        }
+        var settings = DataflowSettings.FromConfig(config);
+        return new DifferentialEngine(ActorSystem.Create("akka-differential", config), settings, null, ownsSystem: true);
+    }
+
+    /// <summary>The actor system the dataflows run in.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The engine's settings.</summary>
+    public DataflowSettings Settings { get; }
+
+    /// <summary>
+    /// Builds a dataflow with <paramref name="build"/>, deploys it, and returns it with the handles the build
+    /// function returned (input sessions, probes, captures). Times of the dataflow are <typeparamref name="TTime"/>.
+    /// </summary>
+    /// <param name="build">Composes collections in the scope and returns the handles the caller needs.</param>
+    /// <param name="buckets">Buckets (workers) for this dataflow; by default <see cref="DataflowSettings.Buckets"/>.</param>
+    /// <param name="name">A name for logs and errors; by default a generated one.</param>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
+    public async Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null)
+        where TTime : notnull
+    {
+        Timestamp.Validate<TTime>();
+        var count = buckets ?? Settings.Buckets;
+        if (count < 1)
+            throw new ArgumentOutOfRangeException(nameof(buckets), count, "A dataflow needs at least one bucket.");
+        name ??= $"dataflow-{Interlocked.Increment(ref dataflowCount)}";
+        var state = new DataflowState(name);
+        var builder = new DataflowBuilder();
+        var scope = new Scope<TTime>(builder, state, Settings);
+        var handles = build(scope);
+        var plan = builder.Build();
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(name, plan, frontier.Frontier, Settings, state, count), Uri.EscapeDataString(name) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var deployed = await actor.Ask<RuntimeProtocol.Deployed>(new RuntimeProtocol.Deploy(), Settings.DeployTimeout).ConfigureAwait(false);
+        scope.Attach(new DeployedDataflow(name, deployed.Buckets, frontier.Frontier));
+        return new Dataflow<THandles>(name, handles, actor, state);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (ownsSystem)
+            await System.Terminate().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,146 @@
+using Akka.Actor;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Runtime;
+using AkkaDifferential.Progress.Differences;
+using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Progress.Tracking;
+
+namespace AkkaDifferential.Operators.Inputs;
+
+/// <summary>
+/// Feeds one input collection of a dataflow. Updates are buffered and sent on <see cref="Flush"/>,
+/// <see cref="AdvanceTo"/> or when the buffer fills. The session holds a capability at its current
+/// <see cref="Time"/>: results for a time become final only after the session has advanced past it (or closed).
+/// </summary>
+/// <remarks>
+/// A session is used from one thread at a time. Every check (a time moving backwards, use after the dataflow has
+/// stopped) throws before anything is changed, so the updates accepted before the error are intact.
+/// </remarks>
+public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDisposable where TTime : notnull
+{
+    private readonly int op;
+    private readonly string name;
+    private readonly DataflowState state;
+    private readonly DataflowSettings settings;
+    private readonly OutputSpec<TData> spec;
+    private OutputPort<TData, TTime, TDiff>? output;
+    private DeployedDataflow? deployed;
+    private bool closed;
+
+    internal InputSession(int op, string name, OutputSpec<TData> spec, DataflowState state, DataflowSettings settings)
+    {
+        this.op = op;
+        this.name = name;
+        this.spec = spec;
+        this.state = state;
+        this.settings = settings;
+    }
+
+    /// <summary>The session's current time: new updates are at this time unless given a later one.</summary>
+    public TTime Time { get; private set; } = Timestamp.Minimum<TTime>();
+
+    int IBatchSender<TTime>.Bucket => -1;
+
+    int IBatchSender<TTime>.Buckets => deployed!.Buckets.Count;
+
+    ProgressBatcher<TTime> IBatchSender<TTime>.Progress { get; } = new();
+
+    /// <summary>Adds one copy of <paramref name="data"/> at the current time.</summary>
+    public void Insert(TData data) => Update(data, Difference.One<TDiff>());
+
+    /// <summary>Adds one copy of <paramref name="data"/> at <paramref name="time"/> (not before <see cref="Time"/>).</summary>
+    public void Insert(TData data, TTime time) => UpdateAt(data, time, Difference.One<TDiff>());
+
+    /// <summary>Removes one copy of <paramref name="data"/> at the current time.</summary>
+    public void Remove(TData data) => Update(data, Difference.MinusOne<TDiff>());
+
+    /// <summary>Removes one copy of <paramref name="data"/> at <paramref name="time"/> (not before <see cref="Time"/>).</summary>
+    public void Remove(TData data, TTime time) => UpdateAt(data, time, Difference.MinusOne<TDiff>());
+
+    /// <summary>Changes the multiplicity of <paramref name="data"/> by <paramref name="diff"/> at the current time.</summary>
+    public void Update(TData data, TDiff diff) => UpdateAt(data, Time, diff);
+
+    /// <summary>Changes the multiplicity of <paramref name="data"/> by <paramref name="diff"/> at <paramref name="time"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is not at or after <see cref="Time"/>.</exception>
+    public void UpdateAt(TData data, TTime time, TDiff diff)
+    {
+        var port = Ready("update");
+        if (!Lattice.LessEqual(Time, time))
+            throw new ArgumentOutOfRangeException(nameof(time), time,
+                $"Input '{name}' cannot accept an update at time {time}: the session is at time {Time}, and updates must be at or after it.");
+        port.Give(data, time, diff);
+        if (port.Buffered >= settings.InputBatchSize)
+            Send();
+    }
+
+    /// <summary>Sends every buffered update to the dataflow.</summary>
+    public void Flush()
+    {
+        Ready("flush");
+        Send();
+    }
+
+    /// <summary>
+    /// Moves the session to <paramref name="time"/>, promising no more updates before it, and sends the buffered
+    /// updates. Outputs at times not after <paramref name="time"/> can then complete.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before the session's time.</exception>
+    public void AdvanceTo(TTime time)
+    {
+        Ready("advance");
+        if (!Lattice.LessEqual(Time, time))
+            throw new ArgumentOutOfRangeException(nameof(time), time,
+                $"Input '{name}' cannot advance to time {time}: the session is already at time {Time}, and times may only move forward.");
+        var progress = ((IBatchSender<TTime>)this).Progress;
+        output!.Flush(this);
+        progress.Update(Location.Source(op, 0), time, +1);
+        progress.Update(Location.Source(op, 0), Time, -1);
+        Time = time;
+        SendProgress();
+    }
+
+    /// <summary>Sends the buffered updates and closes the input: no more updates will come.</summary>
+    public void Close()
+    {
+        if (closed || state.Completion.IsCompleted || deployed is null)
+            return;
+        output!.Flush(this);
+        ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), Time, -1);
+        closed = true;
+        SendProgress();
+    }
+
+    /// <summary>Closes the input (see <see cref="Close"/>).</summary>
+    public void Dispose() => Close();
+
+    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.Deliver message) => deployed!.Buckets[bucket].Tell(message);
+
+    internal void Attach(DeployedDataflow dataflow)
+    {
+        deployed = dataflow;
+        output = new OutputPort<TData, TTime, TDiff>(spec, dataflow.Buckets.Count);
+    }
+
+    private OutputPort<TData, TTime, TDiff> Ready(string what)
+    {
+        state.ThrowIfNotRunning($"{what} input '{name}'");
+        if (closed)
+            throw new InvalidOperationException($"Cannot {what} input '{name}': it has been closed.");
+        return output ?? throw new InvalidOperationException($"Cannot {what} input '{name}' before its dataflow is deployed: use the session after BuildAsync returns.");
+    }
+
+    private void Send()
+    {
+        output!.Flush(this);
+        SendProgress();
+    }
+
+    private void SendProgress()
+    {
+        var progress = ((IBatchSender<TTime>)this).Progress;
+        if (!progress.IsEmpty)
+            deployed!.Frontier.Tell(new FrontierProtocol.ProgressUpdate(deployed.Name, progress.Drain()));
+    }
+}

@@ -1,0 +1,74 @@
+using Akka.Actor;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Progress.Tracking;
+
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>
+/// One bucket (worker) of a dataflow: it owns, as children, the instances at this bucket of every operator of the
+/// dataflow. Batches and frontier changes for the bucket arrive here and are handed to the operator they name.
+/// In a cluster a bucket is a sharded entity; on one node it is a child of the dataflow actor. Failures of
+/// operator instances are escalated to the dataflow actor.
+/// </summary>
+internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
+{
+    private readonly string dataflow;
+    private readonly DataflowPlan plan;
+    private readonly int bucket;
+    private readonly IActorRef frontier;
+    private readonly DataflowSettings settings;
+    private readonly IActorRef?[] operators;
+
+    public BucketActor(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings)
+    {
+        this.dataflow = dataflow;
+        this.plan = plan;
+        this.bucket = bucket;
+        this.frontier = frontier;
+        this.settings = settings;
+        operators = new IActorRef?[plan.Operators.Count];
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public static Props Props(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings) =>
+        Akka.Actor.Props.Create(() => new BucketActor(dataflow, plan, bucket, frontier, settings));
+
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+
+    protected override void OnReceive(object message)
+    {
+        if (message is not RuntimeProtocol.StartBucket start)
+        {
+            Stash.Stash();
+            return;
+        }
+        foreach (var node in plan.Operators)
+        {
+            if (node.Factory is null)
+                continue;
+            var environment = new InstanceEnvironment(dataflow, node, bucket, start.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings);
+            operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
+        }
+        Become(Running);
+        Stash.UnstashAll();
+    }
+
+    private void Running(object message)
+    {
+        switch (message)
+        {
+            case RuntimeProtocol.Deliver delivery:
+                operators[delivery.Operator]!.Forward(delivery);
+                break;
+            case FrontierProtocol.FrontiersAdvanced advanced:
+                foreach (var group in advanced.Frontiers.GroupBy(f => f.Target.Operator))
+                    operators[group.Key]?.Tell(new RuntimeProtocol.OperatorFrontiers([.. group]));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+}

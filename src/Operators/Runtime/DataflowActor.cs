@@ -1,0 +1,94 @@
+using Akka.Actor;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Progress.Tracking;
+
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>
+/// Deploys and supervises one dataflow on a single node: it starts the driver's endpoints (capture sinks, probe
+/// listeners), the buckets with their operator instances, and registers the dataflow with the frontier actor.
+/// When an operator fails, it fails the dataflow (its <see cref="DataflowState"/>), unregisters it and stops it,
+/// leaving every other dataflow of the actor system running.
+/// </summary>
+internal sealed class DataflowActor : ReceiveActor
+{
+    private readonly string name;
+    private readonly DataflowPlan plan;
+    private readonly IActorRef frontier;
+    private readonly DataflowSettings settings;
+    private readonly DataflowState state;
+    private readonly FlatTime minimum;
+    private readonly int buckets;
+    private IActorRef? deployer;
+
+    public DataflowActor(string name, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
+    {
+        this.name = name;
+        this.plan = plan;
+        this.frontier = frontier;
+        this.settings = settings;
+        this.state = state;
+        this.minimum = minimum;
+        this.buckets = buckets;
+        Receive<RuntimeProtocol.Deploy>(_ => DeployDataflow());
+        Receive<FrontierProtocol.Registered>(_ => OnRegistered());
+        Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
+    }
+
+    public static Props Props<TTime>(string name, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, int buckets) =>
+        Akka.Actor.Props.Create(() => new DataflowActor(name, plan, frontier, settings, state, FlatTime.From(Timestamp.Minimum<TTime>()), buckets));
+
+    private IReadOnlyList<IActorRef> Buckets { get; set; } = [];
+
+    private Dictionary<int, IActorRef> Endpoints { get; } = [];
+
+    protected override SupervisorStrategy SupervisorStrategy()
+    {
+        var self = Self;
+        return new OneForOneStrategy(cause =>
+        {
+            self.Tell(new RuntimeProtocol.OperatorFailed(cause));
+            return Directive.Stop;
+        });
+    }
+
+    protected override void PostStop()
+    {
+        frontier.Tell(new FrontierProtocol.Unregister(name));
+        state.Stopped();
+    }
+
+    private void DeployDataflow()
+    {
+        deployer = Sender;
+        foreach (var node in plan.Operators)
+            if (node.Endpoint is { } endpoint)
+                Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
+        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(name, plan, b, frontier, settings), $"bucket-{b}"))];
+        foreach (var bucket in Buckets)
+            bucket.Tell(new RuntimeProtocol.StartBucket(Buckets, Endpoints));
+        var inputs = plan.Operators
+            .Where(n => n.Inputs.Count == 0)
+            .SelectMany(n => Enumerable.Range(0, n.Outputs.Count).Select(port => new PointstampChange(Location.Source(n.Index, port), minimum, 1)))
+            .ToList();
+        frontier.Tell(new FrontierProtocol.Register(name, plan.Graph, inputs, Buckets));
+    }
+
+    private void OnRegistered()
+    {
+        // Endpoints that watch an input port's frontier (probes) subscribe once the dataflow is known.
+        foreach (var (op, endpoint) in Endpoints)
+            if (plan.Operators[op].Inputs.Count > 0 && plan.Operators[op].Factory is null)
+                frontier.Tell(new FrontierProtocol.Subscribe(name, Location.Target(op, 0), endpoint));
+        deployer?.Tell(new RuntimeProtocol.Deployed(Buckets));
+    }
+
+    private void Fail(Exception cause)
+    {
+        state.Fail(new DataflowFailedException($"Dataflow '{name}' failed: {cause.Message}", cause));
+        Context.Stop(Self);
+    }
+}

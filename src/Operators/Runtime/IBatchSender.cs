@@ -1,0 +1,20 @@
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>
+/// Something that sends batches to operator instances and accounts for them in progress: an operator instance,
+/// or an input session on the driver.
+/// </summary>
+internal interface IBatchSender<TTime> where TTime : notnull
+{
+    /// <summary>The sender's own bucket, or -1 for an input session, which belongs to none.</summary>
+    int Bucket { get; }
+
+    /// <summary>The number of buckets of the dataflow.</summary>
+    int Buckets { get; }
+
+    /// <summary>The pointstamp changes of the current activation, sent to the frontier actor at its end.</summary>
+    ProgressBatcher<TTime> Progress { get; }
+
+    /// <summary>Sends a batch to the bucket <paramref name="bucket"/>.</summary>
+    void Send(int bucket, RuntimeProtocol.Deliver message);
+}

@@ -1,0 +1,38 @@
+using Akka.Actor;
+
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>
+/// The actor of one operator instance at one bucket. It hands each message to the instance's logic; an exception
+/// from user code is rethrown as an <see cref="OperatorFailedException"/> naming the operator and bucket, and the
+/// supervising dataflow actor then fails the dataflow.
+/// </summary>
+internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int bucket) : UntypedActor
+{
+    public static Props Props(InstanceEnvironment environment) =>
+        Akka.Actor.Props.Create(() => new OperatorActor(environment.Node.Factory!(environment), environment.Node.Name, environment.Bucket));
+
+    protected override void OnReceive(object message)
+    {
+        try
+        {
+            switch (message)
+            {
+                case RuntimeProtocol.Deliver delivery:
+                    runtime.OnDeliver(delivery);
+                    break;
+                case RuntimeProtocol.OperatorFrontiers frontiers:
+                    runtime.OnFrontiers(frontiers.Frontiers);
+                    break;
+                default:
+                    Unhandled(message);
+                    break;
+            }
+        }
+        catch (Exception ex)
+        {
+            var what = message is RuntimeProtocol.Deliver d ? $"a batch at input {d.Port}" : "a frontier change";
+            throw new OperatorFailedException($"Operator '{name}' at bucket {bucket} failed while processing {what}: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Akka.Actor;
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Progress.Frontiers;
+using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Progress.Tracking;
+
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>
+/// The base of every operator instance's logic. It keeps the instance's input frontiers, buffers its outputs, and
+/// does the progress accounting of each activation: the consumption of the input batch, the batches sent, and the
+/// capabilities held or released all go to the frontier actor in one consolidated message at the activation's end.
+/// </summary>
+/// <remarks>
+/// An operator may emit output at the times of the batch it is processing without holding a capability: the batch's
+/// own pointstamps are released only in the same message that reports the output. To emit later, an operator
+/// holds a capability (<see cref="Hold"/>) and releases it when done.
+/// </remarks>
+internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<TTime> where TTime : notnull
+{
+    private readonly List<IFlushable<TTime>> outputs = [];
+    private readonly Antichain<TTime>[] frontiers;
+
+    protected OperatorRuntime(InstanceEnvironment environment)
+    {
+        Environment = environment;
+        frontiers = new Antichain<TTime>[environment.Node.Inputs.Count];
+        for (var i = 0; i < frontiers.Length; i++)
+            frontiers[i] = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
+    }
+
+    /// <summary>Where this instance runs.</summary>
+    protected InstanceEnvironment Environment { get; }
+
+    /// <summary>The operator's index.</summary>
+    protected int Operator => Environment.Node.Index;
+
+    /// <inheritdoc/>
+    public int Bucket => Environment.Bucket;
+
+    /// <inheritdoc/>
+    public int Buckets => Environment.Buckets.Count;
+
+    /// <inheritdoc/>
+    public ProgressBatcher<TTime> Progress { get; } = new();
+
+    /// <summary>Creates the buffer of output port <paramref name="port"/>.</summary>
+    protected OutputPort<TData, TTime, TDiff> CreateOutput<TData, TDiff>(int port)
+    {
+        var output = new OutputPort<TData, TTime, TDiff>((OutputSpec<TData>)Environment.Node.Outputs[port], Buckets);
+        outputs.Add(output);
+        return output;
+    }
+
+    /// <summary>The frontier of input <paramref name="port"/>: the least times at which records may still arrive there.</summary>
+    protected Antichain<TTime> InputFrontier(int port) => frontiers[port];
+
+    /// <summary>Holds a capability to emit at <paramref name="time"/> on output <paramref name="output"/> later.</summary>
+    protected void Hold(int output, TTime time) => Progress.Update(Location.Source(Operator, output), time, +1);
+
+    /// <summary>Releases a capability taken with <see cref="Hold"/>.</summary>
+    protected void Release(int output, TTime time) => Progress.Update(Location.Source(Operator, output), time, -1);
+
+    /// <summary>Processes a batch that arrived at input <paramref name="port"/>.</summary>
+    protected abstract void OnBatch(int port, object batch);
+
+    /// <summary>Reacts to input frontiers having advanced; called once after every changed port was updated.</summary>
+    protected virtual void OnFrontierAdvanced()
+    {
+    }
+
+    /// <inheritdoc/>
+    public void OnDeliver(RuntimeProtocol.Deliver delivery)
+    {
+        OnBatch(delivery.Port, delivery.Batch);
+        var consumed = Location.Target(Operator, delivery.Port);
+        foreach (var time in ((ITimedBatch<TTime>)delivery.Batch).DistinctTimes)
+            Progress.Update(consumed, time, -1);
+        EndActivation();
+    }
+
+    /// <inheritdoc/>
+    public void OnFrontiers(IReadOnlyList<FrontierProtocol.TargetFrontier> changes)
+    {
+        foreach (var change in changes)
+            frontiers[change.Target.Port] = new Antichain<TTime>(change.Frontier.Select(f => f.To<TTime>()));
+        OnFrontierAdvanced();
+        EndActivation();
+    }
+
+    /// <inheritdoc/>
+    public void Send(int bucket, RuntimeProtocol.Deliver message) => Environment.Buckets[bucket].Tell(message);
+
+    private void EndActivation()
+    {
+        foreach (var output in outputs)
+            output.Flush(this);
+        if (!Progress.IsEmpty)
+            Environment.Frontier.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, Progress.Drain()));
+    }
+}

@@ -1,0 +1,79 @@
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Progress.Graph;
+
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>An output that can send what it buffered.</summary>
+internal interface IFlushable<TTime> where TTime : notnull
+{
+    /// <summary>Sends the buffered updates to every consumer and accounts for each message in progress.</summary>
+    void Flush(IBatchSender<TTime> sender);
+}
+
+/// <summary>
+/// An output port of an operator instance (or input session): updates given during an activation are buffered
+/// and, at its end, sent to every consumer of the port as one batch per destination bucket.
+/// </summary>
+internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, int buckets) : IFlushable<TTime>
+    where TTime : notnull
+{
+    private readonly UpdateBuilder<TData, TTime, TDiff> builder = new();
+    private readonly List<UpdateBatch<TData, TTime, TDiff>> pending = [];
+    private readonly Partitioner<TData, TTime, TDiff> partitioner = new(buckets);
+
+    /// <summary>The number of updates given since the last flush and not yet sealed into a batch.</summary>
+    public int Buffered => builder.Count;
+
+    /// <summary>Gives one update.</summary>
+    public void Give(TData data, TTime time, TDiff diff) => builder.Add(data, time, diff);
+
+    /// <summary>Gives a whole batch; it is forwarded as it is, without copying.</summary>
+    public void GiveBatch(UpdateBatch<TData, TTime, TDiff> batch)
+    {
+        if (batch.Count == 0)
+            return;
+        Seal();
+        pending.Add(batch);
+    }
+
+    /// <inheritdoc/>
+    public void Flush(IBatchSender<TTime> sender)
+    {
+        Seal();
+        foreach (var batch in pending)
+            foreach (var consumer in spec.Consumers)
+                Send(batch, consumer, sender);
+        pending.Clear();
+    }
+
+    private void Seal()
+    {
+        if (builder.Count > 0)
+            pending.Add(builder.Build());
+    }
+
+    private void Send(UpdateBatch<TData, TTime, TDiff> batch, Consumer<TData> consumer, IBatchSender<TTime> sender)
+    {
+        List<(int Bucket, UpdateBatch<TData, TTime, TDiff> Batch)> parts;
+        switch (consumer.Pact)
+        {
+            case Pact<TData>.ProgressOnlyPact:
+                return;
+            case Pact<TData>.ExchangePact exchange:
+                parts = partitioner.ByHash(batch, exchange.Hash);
+                break;
+            default:
+                parts = sender.Bucket >= 0 ? [(sender.Bucket, batch)] : partitioner.Evenly(batch);
+                break;
+        }
+        var target = Location.Target(consumer.Operator, consumer.Port);
+        foreach (var (bucket, part) in parts)
+        {
+            sender.Send(bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, part));
+            foreach (var time in part.DistinctTimes)
+                sender.Progress.Update(target, time, +1);
+        }
+    }
+}
