@@ -46,6 +46,18 @@ public static class Difference
         return DifferenceOps<T>.Instance.IsZero(a);
     }
 
+    /// <summary>
+    /// The product of two differences: the multiplicity of a pair of joined records. Needs a type with
+    /// <c>IMultiplyOperators</c> over itself (as <c>long</c> has).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Multiply<T>(T a, T b)
+    {
+        if (typeof(T) == typeof(long)) return (T)(object)((long)(object)a! * (long)(object)b!);
+        if (typeof(T) == typeof(int)) return (T)(object)((int)(object)a! * (int)(object)b!);
+        return DifferenceOps<T>.Instance.Multiply(a, b);
+    }
+
     /// <summary>The difference <c>1</c>: one more copy of a record. Needs a type with a multiplicative identity.</summary>
     public static T One<T>()
     {

@@ -12,6 +12,7 @@ internal abstract class DifferenceOps<T>
     public abstract T Add(T a, T b);
     public abstract T Negate(T a);
     public abstract bool IsZero(T a);
+    public abstract T Multiply(T a, T b);
 
     private static DifferenceOps<T> Create()
     {
@@ -36,6 +37,7 @@ internal abstract class DifferenceOps<T>
         public override T Add(T a, T b) => throw Error();
         public override T Negate(T a) => throw Error();
         public override bool IsZero(T a) => throw Error();
+        public override T Multiply(T a, T b) => throw Error();
     }
 }
 
@@ -53,6 +55,10 @@ internal sealed class GenericMathOps<T> : DifferenceOps<T>
     public override T Negate(T a) => -a;
     public override bool IsZero(T a) => a == T.AdditiveIdentity;
 
+    private static readonly Lazy<Func<T, T, T>> multiply = new(MultiplyOf);
+
+    public override T Multiply(T a, T b) => multiply.Value(a, b);
+
     private static T OneOf()
     {
         // Look the interface up rather than constructing it: MakeGenericType throws on a type that violates its constraint.
@@ -63,6 +69,18 @@ internal sealed class GenericMathOps<T> : DifferenceOps<T>
         var method = typeof(GenericMathOps<T>).GetMethod(nameof(OneFor), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
         return (T)method.MakeGenericMethod(typeof(T)).Invoke(null, null)!;
     }
+
+    private static Func<T, T, T> MultiplyOf()
+    {
+        var multipliable = typeof(T).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMultiplyOperators<,,>)
+            && i.GetGenericArguments().All(a => a == typeof(T)));
+        if (!multipliable)
+            throw new InvalidOperationException($"Difference type '{typeof(T)}' cannot be multiplied (IMultiplyOperators), which joining needs.");
+        var method = typeof(GenericMathOps<T>).GetMethod(nameof(MultiplyFor), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        return (Func<T, T, T>)method.MakeGenericMethod(typeof(T)).CreateDelegate(typeof(Func<T, T, T>));
+    }
+
+    private static TProduct MultiplyFor<TProduct>(TProduct a, TProduct b) where TProduct : IMultiplyOperators<TProduct, TProduct, TProduct> => a * b;
 
     private static TOne OneFor<TOne>() where TOne : IMultiplicativeIdentity<TOne, TOne> => TOne.MultiplicativeIdentity;
 }

@@ -68,7 +68,15 @@ public sealed class FrontierActor : UntypedActor
             pending.Add(update);
             return;
         }
-        Publish(update.Dataflow, progress, progress.Tracker.Apply(update.Changes));
+        try
+        {
+            Publish(update.Dataflow, progress, progress.Tracker.Apply(update.Changes));
+        }
+        catch (ArgumentException ex)
+        {
+            // A malformed batch is a bug in its sender; it must not cost the other dataflows their progress state.
+            log.Error(ex, "Dropping a malformed progress update of dataflow {0}", update.Dataflow);
+        }
     }
 
     private void OnSubscribe(Subscribe subscribe)

@@ -24,6 +24,7 @@ public sealed class ProgressTracker
     private readonly List<(int Target, PathSummary Summary)>[] edges;
     private readonly MutableAntichain<FlatTime>[] pointstamps;
     private Antichain<FlatTime>[] frontiers;
+    private readonly int[] depths;
 
     /// <summary>Creates a tracker for <paramref name="graph"/> with no pointstamps.</summary>
     public ProgressTracker(ProgressGraph graph)
@@ -50,6 +51,7 @@ public sealed class ProgressTracker
                     if (shape.Summary(input, output) is { } summary)
                         edges[index[Location.Target(op, input)]].Add((index[Location.Source(op, output)], summary));
         }
+        depths = new int[locations.Length];
         pointstamps = new MutableAntichain<FlatTime>[locations.Length];
         for (var i = 0; i < pointstamps.Length; i++) pointstamps[i] = new MutableAntichain<FlatTime>();
         frontiers = Propagate();
@@ -67,9 +69,21 @@ public sealed class ProgressTracker
     /// </summary>
     public IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> Apply(IEnumerable<PointstampChange> changes)
     {
+        var list = changes as IReadOnlyCollection<PointstampChange> ?? [.. changes];
+        // Check every change before applying any, so that a malformed batch leaves the state untouched.
+        foreach (var change in list)
+        {
+            var expected = depths[IndexOf(change.Location)];
+            if (expected != 0 && change.Time.Length != expected)
+                throw new ArgumentException($"Pointstamp at {change.Location} has time {change.Time} of {change.Time.Length} coordinates; times there have {expected}.");
+        }
         var moved = false;
-        foreach (var group in changes.GroupBy(c => c.Location))
-            moved |= pointstamps[IndexOf(group.Key)].Update(group.Select(c => (c.Time, c.Delta)));
+        foreach (var group in list.GroupBy(c => c.Location))
+        {
+            var at = IndexOf(group.Key);
+            depths[at] = group.First().Time.Length;
+            moved |= pointstamps[at].Update(group.Select(c => (c.Time, c.Delta)));
+        }
         if (!moved)
             return [];
         var next = Propagate();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using AkkaDifferential.Progress.Differences;
 
 namespace AkkaDifferential.Progress.Tests.Differences;
@@ -49,5 +50,11 @@ public sealed class DifferenceValidationTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => Difference.One<Vec2>());
         Assert.Contains(typeof(Vec2).FullName!, error.Message);
+    }
+
+    /// <summary>A type with addition only: not a group, so not a difference.</summary>
+    private readonly record struct AddOnly(long Value) : IAdditionOperators<AddOnly, AddOnly, AddOnly>
+    {
+        public static AddOnly operator +(AddOnly left, AddOnly right) => new(left.Value + right.Value);
     }
 }

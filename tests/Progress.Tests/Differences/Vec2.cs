@@ -18,9 +18,3 @@ public readonly record struct Vec2(long X, long Y) :
 
     public static Vec2 operator -(Vec2 value) => new(-value.X, -value.Y);
 }
-
-/// <summary>A type with addition only: not a group, so not a difference.</summary>
-public readonly record struct AddOnly(long Value) : IAdditionOperators<AddOnly, AddOnly, AddOnly>
-{
-    public static AddOnly operator +(AddOnly left, AddOnly right) => new(left.Value + right.Value);
-}

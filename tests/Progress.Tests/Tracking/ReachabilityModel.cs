@@ -27,7 +27,7 @@ internal static class ReachabilityModel
                     reached[location].Add(time);
                 foreach (var (to, summary) in edges[location])
                 {
-                    var state = (to, summary.Apply(time));
+                    var state = (to, Apply(summary, time));
                     if (seen.Add(state))
                         next.Add(state);
                 }
@@ -35,6 +35,18 @@ internal static class ReachabilityModel
             layer = next;
         }
         return reached.ToDictionary(entry => entry.Key, entry => NaiveOrder.Minimal(entry.Value));
+    }
+
+    /// <summary>
+    /// A summary applied by its definition, independently of <see cref="PathSummary.Apply"/>: drop the trailing
+    /// coordinates, append zeros, add the increment to the last coordinate.
+    /// </summary>
+    private static FlatTime Apply(PathSummary summary, FlatTime time)
+    {
+        var kept = time.Coordinates[..(time.Length - summary.Truncate)].ToArray();
+        var result = kept.Concat(new long[summary.Extend]).ToArray();
+        result[^1] += summary.Increment;
+        return new FlatTime(result);
     }
 
     /// <summary>Channels with the identity summary, and each operator's input-to-output summaries.</summary>

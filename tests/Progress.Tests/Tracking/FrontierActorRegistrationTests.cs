@@ -1,0 +1,53 @@
+using Xunit.Abstractions;
+using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+
+namespace AkkaDifferential.Progress.Tests.Tracking;
+
+/// <summary>
+/// Registration and its edges: reports that overtake the registration are kept and applied on it; reports after
+/// unregistration are dropped, and the actor goes on serving its other dataflows.
+/// </summary>
+public sealed class FrontierActorRegistrationTests(ITestOutputHelper output) : FrontierActorTestKit(output)
+{
+    [Fact]
+    public void Reports_sent_before_registration_are_applied_on_registration()
+    {
+        // The input's and the map's reports overtake the registration.
+        Report("early", Change(MapIn, 0, +1), Change(Input, 0, -1), Change(Input, 1, +1));
+        Report("early", Change(MapIn, 0, -1), Change(SinkIn, 0, +1));
+        var listener = CreateTestProbe();
+        Register("early", Chain, listener, Input);
+
+        Assert.Equal([1L], CurrentFrontier("early", MapIn));
+        Assert.Equal([0L], CurrentFrontier("early", SinkIn));
+        Report("early", Change(SinkIn, 0, -1));
+        listener.FishForMessage<FrontiersAdvanced>(m => m.Frontiers.Any(f => f.Target == SinkIn && f.Frontier.Length > 0 && f.Frontier[0].Coordinates[0] == 1), Timeout);
+        Assert.Equal([1L], CurrentFrontier("early", SinkIn));
+    }
+
+    [Fact]
+    public void Reports_after_unregistration_are_dropped_and_other_dataflows_carry_on()
+    {
+        var retired = RegisterChain("retired");
+        var other = RegisterChain("other");
+        Frontier.Tell(new Unregister("retired"), TestActor);
+
+        // This report would finish the retired dataflow's inputs; nobody hears of it.
+        Report("retired", Change(Input, 0, -1));
+        retired.ExpectNoMsg(Quiet);
+        var subscriber = CreateTestProbe();
+        Frontier.Tell(new Subscribe("retired", SinkIn, subscriber), TestActor);
+        subscriber.ExpectNoMsg(Quiet);
+
+        // It was dropped, not kept for a later registration under the same name.
+        var again = CreateTestProbe();
+        Register("retired", Chain, again, Input);
+        AssertFrontiers(again.ExpectMsg<FrontiersAdvanced>(Timeout), "retired", (MapIn, [0]), (SinkIn, [0]));
+        Assert.Equal([0L], CurrentFrontier("retired", SinkIn));
+        again.ExpectNoMsg(Quiet);
+
+        // The other dataflow was never disturbed.
+        Report("other", Change(Input, 0, -1));
+        AssertFrontiers(other.ExpectMsg<FrontiersAdvanced>(Timeout), "other", (MapIn, []), (SinkIn, []));
+    }
+}
