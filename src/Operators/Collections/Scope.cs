@@ -1,3 +1,5 @@
+using AkkaDifferential.Arrangements.Readers;
+using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Exchange;
@@ -14,12 +16,16 @@ public sealed class Scope<TTime> where TTime : notnull
 {
     private readonly List<Action<DeployedDataflow>> attachments = [];
 
-    internal Scope(DataflowBuilder builder, DataflowState state, DataflowSettings settings)
+    internal Scope(DataflowBuilder builder, DataflowState state, DataflowSettings settings, int buckets)
     {
         Builder = builder;
         State = state;
         Settings = settings;
+        Buckets = buckets;
     }
+
+    /// <summary>The number of buckets (workers) the dataflow runs on.</summary>
+    public int Buckets { get; }
 
     internal DataflowBuilder Builder { get; }
 
@@ -39,7 +45,7 @@ public sealed class Scope<TTime> where TTime : notnull
         var spec = new OutputSpec<TData>();
         var node = Builder.Add("Input", [], [spec], factory: null);
         var session = new InputSession<TData, TTime, TDiff>(node.Index, node.Name, spec, State, Settings);
-        attachments.Add(session.Attach);
+        OnDeployed(session.Attach);
         return (session, new Collection<TData, TTime, TDiff>(this, node.Index, spec));
     }
 
@@ -51,6 +57,33 @@ public sealed class Scope<TTime> where TTime : notnull
             throw new ArgumentException("Concatenate needs at least one collection.", nameof(collections));
         return Collection<TData, TTime, TDiff>.Linear<TData, TData, TDiff>(this, "Concatenate", inputs, static (batch, output) => output.GiveBatch(batch));
     }
+
+    /// <summary>
+    /// Imports the trace that <paramref name="reader"/> reads, from another dataflow, as an arrangement of this one.
+    /// The existing history arrives first, then every change. Both dataflows need the same number of buckets.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The reader was released.</exception>
+    /// <exception cref="InvalidOperationException">The source dataflow has stopped, or the bucket counts differ.</exception>
+    public Arranged<TKey, TVal, TTime, TDiff> Import<TKey, TVal, TDiff>(TraceReader<TKey, TVal, TTime, TDiff> reader)
+        where TKey : notnull
+        where TVal : notnull
+    {
+        var export = reader.Export;
+        var what = $"import the arrangement of dataflow '{export.Dataflow}'";
+        reader.EnsureUsable("import");
+        var buckets = export.Instances(what).Count;
+        if (buckets != Buckets)
+            throw new InvalidOperationException($"Cannot {what}: it has {buckets} buckets and this dataflow {Buckets}; they must match.");
+        var sources = reader.TakeOver(State.Name);
+        var spec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>();
+        var output = new ArrangedOutput<TKey, TVal, TTime, TDiff>(spec);
+        var node = Builder.Add("Import", [], [spec],
+            environment => new ImportRuntime<TKey, TVal, TTime, TDiff>(environment, sources[environment.Bucket], export.Dataflow, reader.Id, output));
+        return new Arranged<TKey, TVal, TTime, TDiff>(this, node.Index, spec, export);
+    }
+
+    /// <summary>Runs <paramref name="attach"/> with the deployed dataflow once deployment is done.</summary>
+    internal void OnDeployed(Action<DeployedDataflow> attach) => attachments.Add(attach);
 
     internal void Attach(DeployedDataflow dataflow)
     {

@@ -2,5 +2,13 @@ using Akka.Actor;
 
 namespace AkkaDifferential.Operators.Dataflows;
 
-/// <summary>Where a deployed dataflow's input sessions send: its buckets, and the frontier actor for progress.</summary>
-internal sealed record DeployedDataflow(string Name, IReadOnlyList<IActorRef> Buckets, IActorRef Frontier);
+/// <summary>
+/// Where a deployed dataflow lives: its buckets (where input sessions send), the actor of every operator instance
+/// per bucket (where other dataflows find its arrangements), the frontier actor, and its state.
+/// </summary>
+internal sealed record DeployedDataflow(
+    string Name,
+    IReadOnlyList<IActorRef> Buckets,
+    IReadOnlyList<IReadOnlyList<IActorRef?>> Instances,
+    IActorRef Frontier,
+    DataflowState State);

@@ -95,12 +95,12 @@ public sealed class DifferentialEngine : IAsyncDisposable
         name ??= $"dataflow-{Interlocked.Increment(ref dataflowCount)}";
         var state = new DataflowState(name);
         var builder = new DataflowBuilder();
-        var scope = new Scope<TTime>(builder, state, Settings);
+        var scope = new Scope<TTime>(builder, state, Settings, count);
         var handles = build(scope);
         var plan = builder.Build();
         var actor = System.ActorOf(DataflowActor.Props<TTime>(name, plan, frontier.Frontier, Settings, state, count), Uri.EscapeDataString(name) + "-" + Guid.NewGuid().ToString("N")[..8]);
         var deployed = await actor.Ask<RuntimeProtocol.Deployed>(new RuntimeProtocol.Deploy(), Settings.DeployTimeout).ConfigureAwait(false);
-        scope.Attach(new DeployedDataflow(name, deployed.Buckets, frontier.Frontier));
+        scope.Attach(new DeployedDataflow(name, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
         return new Dataflow<THandles>(name, handles, actor, state);
     }
 

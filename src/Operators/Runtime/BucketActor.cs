@@ -51,6 +51,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             var environment = new InstanceEnvironment(dataflow, node, bucket, start.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings);
             operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
         }
+        Context.Parent.Tell(new RuntimeProtocol.BucketStarted(bucket, operators));
         Become(Running);
         Stash.UnstashAll();
     }
@@ -61,6 +62,9 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
         {
             case RuntimeProtocol.Deliver delivery:
                 operators[delivery.Operator]!.Forward(delivery);
+                break;
+            case RuntimeProtocol.ToOperator addressed:
+                operators[addressed.Operator]!.Forward(addressed);
                 break;
             case FrontierProtocol.FrontiersAdvanced advanced:
                 foreach (var group in advanced.Frontiers.GroupBy(f => f.Target.Operator))

@@ -22,7 +22,9 @@ internal sealed class DataflowActor : ReceiveActor
     private readonly DataflowState state;
     private readonly FlatTime minimum;
     private readonly int buckets;
+    private readonly IReadOnlyList<IActorRef?>?[] instances;
     private IActorRef? deployer;
+    private bool registered;
 
     public DataflowActor(string name, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
     {
@@ -33,8 +35,18 @@ internal sealed class DataflowActor : ReceiveActor
         this.state = state;
         this.minimum = minimum;
         this.buckets = buckets;
+        instances = new IReadOnlyList<IActorRef?>?[buckets];
         Receive<RuntimeProtocol.Deploy>(_ => DeployDataflow());
-        Receive<FrontierProtocol.Registered>(_ => OnRegistered());
+        Receive<FrontierProtocol.Registered>(_ =>
+        {
+            registered = true;
+            ReplyWhenReady();
+        });
+        Receive<RuntimeProtocol.BucketStarted>(started =>
+        {
+            instances[started.Bucket] = started.Operators;
+            ReplyWhenReady();
+        });
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
     }
 
@@ -70,20 +82,25 @@ internal sealed class DataflowActor : ReceiveActor
         Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(name, plan, b, frontier, settings), $"bucket-{b}"))];
         foreach (var bucket in Buckets)
             bucket.Tell(new RuntimeProtocol.StartBucket(Buckets, Endpoints));
+        // Sources start with a capability at the minimum time: one for an input session, one per instance otherwise.
         var inputs = plan.Operators
             .Where(n => n.Inputs.Count == 0)
-            .SelectMany(n => Enumerable.Range(0, n.Outputs.Count).Select(port => new PointstampChange(Location.Source(n.Index, port), minimum, 1)))
+            .SelectMany(n => Enumerable.Range(0, n.Outputs.Count).Select(port =>
+                new PointstampChange(Location.Source(n.Index, port), minimum, n.Factory is null ? 1 : buckets)))
             .ToList();
         frontier.Tell(new FrontierProtocol.Register(name, plan.Graph, inputs, Buckets));
     }
 
-    private void OnRegistered()
+    private void ReplyWhenReady()
     {
+        if (!registered || Array.Exists(instances, i => i is null) || deployer is null)
+            return;
         // Endpoints that watch an input port's frontier (probes) subscribe once the dataflow is known.
         foreach (var (op, endpoint) in Endpoints)
             if (plan.Operators[op].Inputs.Count > 0 && plan.Operators[op].Factory is null)
                 frontier.Tell(new FrontierProtocol.Subscribe(name, Location.Target(op, 0), endpoint));
-        deployer?.Tell(new RuntimeProtocol.Deployed(Buckets));
+        deployer.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
+        deployer = null;
     }
 
     private void Fail(Exception cause)

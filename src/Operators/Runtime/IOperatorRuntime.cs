@@ -1,3 +1,4 @@
+using Akka.Actor;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Runtime;
@@ -10,4 +11,10 @@ internal interface IOperatorRuntime
 
     /// <summary>The frontiers of some input ports changed.</summary>
     void OnFrontiers(IReadOnlyList<FrontierProtocol.TargetFrontier> frontiers);
+
+    /// <summary>Any other message addressed to the instance (reader protocol, background work).</summary>
+    void OnMessage(object message);
+
+    /// <summary>Gives the instance its actor's context, once, before the first message.</summary>
+    void Bind(IActorContext context);
 }

@@ -12,6 +12,8 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
     public static Props Props(InstanceEnvironment environment) =>
         Akka.Actor.Props.Create(() => new OperatorActor(environment.Node.Factory!(environment), environment.Node.Name, environment.Bucket));
 
+    protected override void PreStart() => runtime.Bind(Context);
+
     protected override void OnReceive(object message)
     {
         try
@@ -24,14 +26,23 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
                 case RuntimeProtocol.OperatorFrontiers frontiers:
                     runtime.OnFrontiers(frontiers.Frontiers);
                     break;
+                case RuntimeProtocol.ToOperator addressed:
+                    runtime.OnMessage(addressed.Payload);
+                    break;
                 default:
-                    Unhandled(message);
+                    runtime.OnMessage(message);
                     break;
             }
         }
         catch (Exception ex)
         {
-            var what = message is RuntimeProtocol.Deliver d ? $"a batch at input {d.Port}" : "a frontier change";
+            var what = message switch
+            {
+                RuntimeProtocol.Deliver d => $"a batch at input {d.Port}",
+                RuntimeProtocol.OperatorFrontiers => "a frontier change",
+                RuntimeProtocol.ToOperator addressed => $"a {addressed.Payload.GetType().Name} message",
+                _ => $"a {message.GetType().Name} message",
+            };
             throw new OperatorFailedException($"Operator '{name}' at bucket {bucket} failed while processing {what}: {ex.GetType().Name}: {ex.Message}", ex);
         }
     }

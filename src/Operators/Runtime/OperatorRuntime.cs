@@ -63,6 +63,39 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     /// <summary>Releases a capability taken with <see cref="Hold"/>.</summary>
     protected void Release(int output, TTime time) => Progress.Update(Location.Source(Operator, output), time, -1);
 
+    /// <summary>The instance's actor: its own address, and the means to watch other actors.</summary>
+    protected IActorRef Self => context!.Self;
+
+    /// <summary>The sender of the message being processed.</summary>
+    protected IActorRef Sender => context!.Sender;
+
+    private IActorContext? context;
+
+    /// <inheritdoc/>
+    public void Bind(IActorContext actorContext)
+    {
+        context = actorContext;
+        OnStarted();
+    }
+
+    /// <summary>Called once when the instance's actor starts, before any message.</summary>
+    protected virtual void OnStarted()
+    {
+    }
+
+    /// <summary>Watches <paramref name="actor"/>: its termination arrives at <see cref="OnOtherMessage"/> as <see cref="Terminated"/>.</summary>
+    protected void Watch(IActorRef actor) => context!.Watch(actor);
+
+    /// <summary>Sends <paramref name="payload"/> to the instance of operator <paramref name="op"/> at this bucket.</summary>
+    protected void SendToOperator(int op, object payload) => Environment.Buckets[Bucket].Tell(new RuntimeProtocol.ToOperator(op, payload));
+
+    /// <summary>Asks for a <see cref="RuntimeProtocol.Work"/> activation after the messages already waiting.</summary>
+    protected void RequestWork() => Self.Tell(RuntimeProtocol.Work.Instance);
+
+    /// <summary>Handles messages other than batches and frontier changes; by default refuses them.</summary>
+    protected virtual void OnOtherMessage(object message) =>
+        throw new InvalidOperationException($"Operator '{Environment.Node.Name}' does not accept {message.GetType().Name} messages.");
+
     /// <summary>Processes a batch that arrived at input <paramref name="port"/>.</summary>
     protected abstract void OnBatch(int port, object batch);
 
@@ -87,6 +120,13 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
         foreach (var change in changes)
             frontiers[change.Target.Port] = new Antichain<TTime>(change.Frontier.Select(f => f.To<TTime>()));
         OnFrontierAdvanced();
+        EndActivation();
+    }
+
+    /// <inheritdoc/>
+    public void OnMessage(object message)
+    {
+        OnOtherMessage(message);
         EndActivation();
     }
 

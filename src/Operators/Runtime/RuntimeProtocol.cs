@@ -12,6 +12,19 @@ internal static class RuntimeProtocol
     /// </summary>
     public sealed record Deliver(int Operator, int Port, object Batch);
 
+    /// <summary>A message for operator <paramref name="Operator"/>'s instance at the bucket that receives it (not data: a reader's compaction frontier, for example).</summary>
+    public sealed record ToOperator(int Operator, object Payload);
+
+    /// <summary>An operator instance asks itself to continue background work (merging its trace) when idle.</summary>
+    public sealed record Work
+    {
+        /// <summary>The one instance.</summary>
+        public static Work Instance { get; } = new();
+    }
+
+    /// <summary>A bucket has started its operator instances; per operator, its instance's actor (null for operators without instances).</summary>
+    public sealed record BucketStarted(int Bucket, IReadOnlyList<IActorRef?> Operators);
+
     /// <summary>The frontiers of some input ports of one operator changed.</summary>
     public sealed record OperatorFrontiers(FrontierProtocol.TargetFrontier[] Frontiers);
 
@@ -21,8 +34,11 @@ internal static class RuntimeProtocol
     /// <summary>Asks a dataflow actor to deploy; answered with <see cref="Deployed"/> once inputs may send.</summary>
     public sealed record Deploy;
 
-    /// <summary>The answer to <see cref="Deploy"/>: the buckets, which input sessions send to.</summary>
-    public sealed record Deployed(IReadOnlyList<IActorRef> Buckets);
+    /// <summary>
+    /// The answer to <see cref="Deploy"/>: the buckets, which input sessions send to, and per bucket the actor of
+    /// every operator instance (which other dataflows use to import arrangements).
+    /// </summary>
+    public sealed record Deployed(IReadOnlyList<IActorRef> Buckets, IReadOnlyList<IReadOnlyList<IActorRef?>> Instances);
 
     /// <summary>An operator instance failed; the dataflow stops.</summary>
     public sealed record OperatorFailed(Exception Cause);

@@ -1,0 +1,68 @@
+using Akka.Actor;
+using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Progress.Frontiers;
+
+namespace AkkaDifferential.Arrangements.Readers;
+
+/// <summary>
+/// What an arrangement actor and the readers of its trace say to each other. Readers are operators of the same
+/// dataflow at the same bucket (join, reduce), instances of other dataflows that import the trace, and user
+/// handles. All of them live on the arrangement's node, so batches travel by reference, never copied.
+/// </summary>
+public static class TraceProtocol
+{
+    /// <summary>
+    /// The trace advanced: <paramref name="Batch"/> holds the updates newly sealed (it may be empty),
+    /// <paramref name="Trace"/> is a snapshot of the whole trace through that batch (a cursor's batches), and
+    /// <paramref name="Upper"/> is the trace's new upper frontier. Within a dataflow it is the arrangement's output,
+    /// accounted in progress at the batch's minimal times.
+    /// </summary>
+    public sealed record Advanced<TKey, TVal, TTime, TDiff>(
+        TraceBatch<TKey, TVal, TTime, TDiff> Batch,
+        IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> Trace,
+        Antichain<TTime> Upper) : ITimedBatch<TTime>, INoSerializationVerificationNeeded
+        where TTime : notnull
+    {
+        private readonly IReadOnlyList<TTime> distinctTimes = Batch.MinimalTimes().Elements;
+
+        /// <inheritdoc/>
+        public int Count => Batch.UpdateCount;
+
+        /// <summary>The batch's minimal times: the times at which progress tracking counts this message.</summary>
+        public IReadOnlyList<TTime> DistinctTimes => distinctTimes;
+    }
+
+    /// <summary>
+    /// Registers a reader from outside the dataflow. The arrangement answers with an <see cref="Advanced{TKey, TVal, TTime, TDiff}"/>
+    /// holding an empty batch and the current trace, then sends every later advance. When <paramref name="Reader"/>
+    /// is an actor, the arrangement watches it and releases it when it stops.
+    /// </summary>
+    public sealed record Subscribe(string ReaderId, IActorRef Reader) : INoSerializationVerificationNeeded;
+
+    /// <summary>Registers a reader that only holds history back (a user's trace handle); answered with <see cref="Subscribed"/>.</summary>
+    public sealed record Hold(string ReaderId);
+
+    /// <summary>The answer to <see cref="Hold"/>.</summary>
+    public sealed record Subscribed(string ReaderId);
+
+    /// <summary>Lets the trace be compacted, for this reader, up to <paramref name="Frontier"/>.</summary>
+    public sealed record AllowCompaction<TTime>(string ReaderId, Antichain<TTime> Frontier) where TTime : notnull;
+
+    /// <summary>The reader no longer reads the trace.</summary>
+    public sealed record Release(string ReaderId);
+
+    /// <summary>Asks for the trace's state; answered with <see cref="Status{TTime}"/>.</summary>
+    public sealed record GetStatus
+    {
+        /// <summary>The one instance.</summary>
+        public static GetStatus Instance { get; } = new();
+    }
+
+    /// <summary>The trace's state: how far it may be compacted, how far it reaches, and what it holds.</summary>
+    public sealed record Status<TTime>(Antichain<TTime> Since, Antichain<TTime> Upper, long Updates, int Batches, IReadOnlyList<string> Readers)
+        where TTime : notnull;
+
+    /// <summary>A reader's request was refused (for example a released reader used again); the message says why.</summary>
+    public sealed record Refused(string ReaderId, string Reason);
+}

@@ -1,0 +1,372 @@
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Progress.Differences;
+using AkkaDifferential.Progress.Frontiers;
+using AkkaDifferential.Progress.Timestamps;
+
+namespace AkkaDifferential.Arrangements.Trace;
+
+/// <summary>
+/// The merge of two adjacent batches into one, done a bounded amount at a time (differential dataflow's
+/// <c>OrdValMerger</c>). It is a resumable state machine: <see cref="Work"/> walks both inputs in
+/// <c>(key, val, time)</c> order, writing the union into columns sized for the worst case, and stops when its fuel is
+/// spent, remembering where it was. Fuel is counted in input updates read, one unit each, so a call does at most as
+/// many units as it was given, never more; the boundaries of keys and values cost nothing (every value has at
+/// least one update, so they cannot outnumber the units).
+/// <para>On the way, each time is advanced by the compaction frontier <c>since</c> (logical compaction) and the
+/// updates of each <c>(key, val)</c> are consolidated: equal times are summed, zero sums dropped, and values and keys
+/// left without updates dropped. Advancing can reorder times, so a value's updates are re-sorted after its last one
+/// is read; that sort is paid for by the units of the updates it sorts.</para>
+/// </summary>
+/// <remarks>The older batch comes first: the result covers <c>[older.Lower, newer.Upper)</c>.</remarks>
+internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnull
+{
+    private readonly TraceBatch<TKey, TVal, TTime, TDiff> older;
+    private readonly TraceBatch<TKey, TVal, TTime, TDiff> newer;
+    private readonly Description<TTime> description;
+    private readonly Antichain<TTime> since;
+    private readonly bool advance;
+
+    // The output columns, sized for the case where nothing consolidates.
+    private TKey[] keys = [];
+    private int[] keyOffsets = [0];
+    private TVal[] vals = [];
+    private int[] valOffsets = [0];
+    private TTime[] times = [];
+    private TDiff[] diffs = [];
+    private int keyCount;
+    private int valCount;
+    private int updateCount;
+
+    // Where the merge stands. Indices are into the inputs' columns; the time indices only ever move forward, so
+    // together they count the updates read so far.
+    private Phase phase;
+    private int olderKey, newerKey;
+    private bool keyInOlder, keyInNewer;
+    private TKey currentKey = default!;
+    private int keyFirstVal;
+    private int olderVal, olderValEnd, newerVal, newerValEnd;
+    private bool valInOlder, valInNewer;
+    private TVal currentVal = default!;
+    private int valFirstUpdate;
+    private int olderTime, olderTimeEnd, newerTime, newerTimeEnd;
+    private bool valSorted, valMerged;
+
+    private TraceBatch<TKey, TVal, TTime, TDiff>? result;
+
+    /// <summary>Starts merging <paramref name="older"/> and then <paramref name="newer"/>, advancing times by <paramref name="since"/>.</summary>
+    public BatchMerger(TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer, Antichain<TTime> since)
+    {
+        this.older = older;
+        this.newer = newer;
+        this.since = since;
+        advance = !TimeCompaction.IsIdentity(since);
+        description = new Description<TTime>(older.Description.Lower, newer.Description.Upper, since);
+
+        // An empty side needs no work when the other side's times need no advancing: reuse its columns.
+        if (older.IsEmpty && newer.IsEmpty)
+            result = TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
+        else if (older.IsEmpty && IsAdvanced(newer))
+            result = newer.WithDescription(description, since);
+        else if (newer.IsEmpty && IsAdvanced(older))
+            result = older.WithDescription(description, since);
+        else
+            Allocate();
+        if (result is not null)
+            phase = Phase.Done;
+    }
+
+    /// <summary>True when the merge has finished and <see cref="Result"/> is available.</summary>
+    public bool IsComplete => result is not null;
+
+    /// <summary>The merged batch, once <see cref="IsComplete"/>.</summary>
+    public TraceBatch<TKey, TVal, TTime, TDiff> Result => result ?? throw new InvalidOperationException("The merge is not complete.");
+
+    /// <summary>The number of input updates read so far: the units of work done.</summary>
+    public long Processed => (long)olderTime + newerTime;
+
+    /// <summary>The updates held by the two inputs.</summary>
+    public long InputUpdates => (long)older.UpdateCount + newer.UpdateCount;
+
+    /// <summary>The inputs, older first.</summary>
+    public TraceBatch<TKey, TVal, TTime, TDiff> Older => older;
+
+    /// <inheritdoc cref="Older"/>
+    public TraceBatch<TKey, TVal, TTime, TDiff> Newer => newer;
+
+    /// <summary>
+    /// Reads at most <paramref name="fuel"/> input updates, merging them, and returns the fuel left. The merge
+    /// completes within the call that reads its last update.
+    /// </summary>
+    public long Work(long fuel)
+    {
+        while (true)
+        {
+            switch (phase)
+            {
+                case Phase.Done:
+                    return fuel;
+                case Phase.BetweenKeys:
+                    if (olderKey == older.KeyCount && newerKey == newer.KeyCount)
+                    {
+                        Finish();
+                        return fuel;
+                    }
+                    if (fuel <= 0)
+                        return fuel;
+                    StartKey();
+                    break;
+                case Phase.BetweenVals:
+                    if (olderVal == olderValEnd && newerVal == newerValEnd)
+                        FinishKey();
+                    else if (fuel <= 0)
+                        return fuel;
+                    else
+                        StartVal();
+                    break;
+                case Phase.InVal:
+                    fuel = CopyTimes(fuel);
+                    if (olderTime < olderTimeEnd || newerTime < newerTimeEnd)
+                        return fuel;
+                    FinishVal();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Finishes the merge at once, however long it takes, and returns the result.</summary>
+    public TraceBatch<TKey, TVal, TTime, TDiff> Complete()
+    {
+        Work(long.MaxValue);
+        return Result;
+    }
+
+    /// <summary>True when advancing <paramref name="batch"/>'s times by the merge's frontier would change none.</summary>
+    private bool IsAdvanced(TraceBatch<TKey, TVal, TTime, TDiff> batch) => !advance || since.Equals(batch.CompactedBy);
+
+    private void Allocate()
+    {
+        var keyCapacity = older.KeyCount + newer.KeyCount;
+        var valCapacity = older.ValCount + newer.ValCount;
+        var updateCapacity = older.UpdateCount + newer.UpdateCount;
+        keys = GC.AllocateUninitializedArray<TKey>(keyCapacity);
+        keyOffsets = GC.AllocateUninitializedArray<int>(keyCapacity + 1);
+        vals = GC.AllocateUninitializedArray<TVal>(valCapacity);
+        valOffsets = GC.AllocateUninitializedArray<int>(valCapacity + 1);
+        times = GC.AllocateUninitializedArray<TTime>(updateCapacity);
+        diffs = GC.AllocateUninitializedArray<TDiff>(updateCapacity);
+        keyOffsets[0] = 0;
+        valOffsets[0] = 0;
+    }
+
+    private void StartKey()
+    {
+        var compare = olderKey == older.KeyCount ? 1
+            : newerKey == newer.KeyCount ? -1
+            : DataOrder<TKey>.Compare(older.Keys[olderKey], newer.Keys[newerKey]);
+        keyInOlder = compare <= 0;
+        keyInNewer = compare >= 0;
+        if (keyInOlder)
+        {
+            currentKey = older.Keys[olderKey];
+            olderVal = older.KeyOffsets[olderKey];
+            olderValEnd = older.KeyOffsets[olderKey + 1];
+        }
+        else
+        {
+            olderVal = olderValEnd = 0;
+        }
+        if (keyInNewer)
+        {
+            currentKey = newer.Keys[newerKey];
+            newerVal = newer.KeyOffsets[newerKey];
+            newerValEnd = newer.KeyOffsets[newerKey + 1];
+        }
+        else
+        {
+            newerVal = newerValEnd = 0;
+        }
+        keyFirstVal = valCount;
+        phase = Phase.BetweenVals;
+    }
+
+    private void FinishKey()
+    {
+        if (valCount > keyFirstVal)
+        {
+            keys[keyCount++] = currentKey;
+            keyOffsets[keyCount] = valCount;
+        }
+        if (keyInOlder)
+            olderKey++;
+        if (keyInNewer)
+            newerKey++;
+        currentKey = default!;
+        phase = Phase.BetweenKeys;
+    }
+
+    private void StartVal()
+    {
+        var compare = olderVal == olderValEnd ? 1
+            : newerVal == newerValEnd ? -1
+            : DataOrder<TVal>.Compare(older.Vals[olderVal], newer.Vals[newerVal]);
+        valInOlder = compare <= 0;
+        valInNewer = compare >= 0;
+        // A side without this value gets an empty time range at its current position, so its index stays put.
+        if (valInOlder)
+        {
+            currentVal = older.Vals[olderVal];
+            olderTimeEnd = older.ValOffsets[olderVal + 1];
+        }
+        else
+        {
+            olderTimeEnd = olderTime;
+        }
+        if (valInNewer)
+        {
+            currentVal = newer.Vals[newerVal];
+            newerTimeEnd = newer.ValOffsets[newerVal + 1];
+        }
+        else
+        {
+            newerTimeEnd = newerTime;
+        }
+        valFirstUpdate = updateCount;
+        valSorted = true;
+        valMerged = false;
+        phase = Phase.InVal;
+    }
+
+    private void FinishVal()
+    {
+        var count = updateCount - valFirstUpdate;
+        if (!valSorted)
+        {
+            SortedColumns.SortByTime(times.AsSpan(valFirstUpdate, count), diffs.AsSpan(valFirstUpdate, count));
+            valMerged = true;
+        }
+        if (valMerged)
+            updateCount = valFirstUpdate + SortedColumns.ConsolidateSortedTimes(times.AsSpan(valFirstUpdate, count), diffs.AsSpan(valFirstUpdate, count));
+        if (updateCount > valFirstUpdate)
+        {
+            vals[valCount++] = currentVal;
+            valOffsets[valCount] = updateCount;
+        }
+        if (valInOlder)
+            olderVal++;
+        if (valInNewer)
+            newerVal++;
+        currentVal = default!;
+        phase = Phase.BetweenVals;
+    }
+
+    /// <summary>Reads the current value's updates from both inputs in time order, until they or the fuel run out.</summary>
+    private long CopyTimes(long fuel)
+    {
+        var olderTimes = older.Times;
+        var olderDiffs = older.Diffs;
+        var newerTimes = newer.Times;
+        var newerDiffs = newer.Diffs;
+        while (fuel > 0)
+        {
+            var inOlder = olderTime < olderTimeEnd;
+            var inNewer = newerTime < newerTimeEnd;
+            if (inOlder && inNewer)
+            {
+                if (Timestamp.Compare(olderTimes[olderTime], newerTimes[newerTime]) <= 0)
+                    Push(olderTimes[olderTime], olderDiffs[olderTime++]);
+                else
+                    Push(newerTimes[newerTime], newerDiffs[newerTime++]);
+                fuel--;
+            }
+            else if (inOlder)
+            {
+                fuel = CopyRest(olderTimes, olderDiffs, ref olderTime, olderTimeEnd, fuel);
+            }
+            else if (inNewer)
+            {
+                fuel = CopyRest(newerTimes, newerDiffs, ref newerTime, newerTimeEnd, fuel);
+            }
+            else
+            {
+                break;
+            }
+        }
+        return fuel;
+    }
+
+    /// <summary>Copies the rest of one side's updates for the current value, as fuel allows.</summary>
+    private long CopyRest(ReadOnlySpan<TTime> sourceTimes, ReadOnlySpan<TDiff> sourceDiffs, ref int index, int end, long fuel)
+    {
+        // The first may equal the last update written (from the other side); the rest are strictly later in time.
+        Push(sourceTimes[index], sourceDiffs[index]);
+        index++;
+        fuel--;
+        var count = (int)Math.Min(fuel, end - index);
+        if (count <= 0)
+            return fuel;
+        if (advance)
+        {
+            for (var i = 0; i < count; i++, index++)
+                Push(sourceTimes[index], sourceDiffs[index]);
+        }
+        else
+        {
+            sourceTimes.Slice(index, count).CopyTo(times.AsSpan(updateCount));
+            sourceDiffs.Slice(index, count).CopyTo(diffs.AsSpan(updateCount));
+            updateCount += count;
+            index += count;
+        }
+        return fuel - count;
+    }
+
+    /// <summary>Appends one update to the current value, advancing its time and merging it into an equal predecessor.</summary>
+    private void Push(TTime time, TDiff diff)
+    {
+        if (advance)
+            time = TimeCompaction.Advance(time, since);
+        if (updateCount > valFirstUpdate)
+        {
+            var compare = Timestamp.Compare(time, times[updateCount - 1]);
+            if (compare == 0)
+            {
+                diffs[updateCount - 1] = Difference.Add(diffs[updateCount - 1], diff);
+                valMerged = true;
+                return;
+            }
+            if (compare < 0)
+                valSorted = false;
+        }
+        times[updateCount] = time;
+        diffs[updateCount] = diff;
+        updateCount++;
+    }
+
+    private void Finish()
+    {
+        // Consolidation may have left the worst-case columns mostly empty; copy them down rather than hold the space.
+        // The copy is smaller than the work already done, so it keeps each step's cost proportional to its fuel.
+        result = new TraceBatch<TKey, TVal, TTime, TDiff>(
+            description,
+            Trim(keys, keyCount), Trim(keyOffsets, keyCount + 1), keyCount,
+            Trim(vals, valCount), Trim(valOffsets, valCount + 1), valCount,
+            Trim(times, updateCount), Trim(diffs, updateCount), updateCount,
+            since);
+        keys = [];
+        keyOffsets = [0];
+        vals = [];
+        valOffsets = [0];
+        times = [];
+        diffs = [];
+        phase = Phase.Done;
+    }
+
+    private static T[] Trim<T>(T[] array, int count) => count < array.Length / 2 ? array[..count] : array;
+
+    private enum Phase
+    {
+        BetweenKeys,
+        BetweenVals,
+        InVal,
+        Done,
+    }
+}

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Progress.Differences;
+using AkkaDifferential.Progress.Timestamps;
+
+namespace AkkaDifferential.Arrangements.Trace;
+
+/// <summary>
+/// The small algorithms that batches, the merger and cursors share over sorted columns: searching a sorted range
+/// (galloping from a position, for forward-moving cursors) and consolidating the <c>(time, diff)</c> list of one
+/// <c>(key, val)</c>.
+/// </summary>
+internal static class SortedColumns
+{
+    /// <summary>
+    /// The first index in <c>[from, items.Length)</c> whose item is ≥ <paramref name="target"/> in
+    /// <see cref="DataOrder{T}"/>, or <c>items.Length</c>. Gallops from <paramref name="from"/>, so a search
+    /// that lands near where it starts costs a few comparisons.
+    /// </summary>
+    public static int LowerBound<T>(ReadOnlySpan<T> items, T target, int from)
+    {
+        if (from >= items.Length || DataOrder<T>.Compare(items[from], target) >= 0)
+            return from;
+        // items[low] < target; find a high with items[high] >= target (or the end) by doubling steps.
+        var low = from;
+        var step = 1;
+        var high = from + 1;
+        while (high < items.Length && DataOrder<T>.Compare(items[high], target) < 0)
+        {
+            low = high;
+            step <<= 1;
+            high = low + step;
+        }
+        if (high > items.Length)
+            high = items.Length;
+        // Invariant: items[low] < target, and items[high] >= target or high == Length.
+        while (high - low > 1)
+        {
+            var mid = low + ((high - low) >> 1);
+            if (DataOrder<T>.Compare(items[mid], target) < 0)
+                low = mid;
+            else
+                high = mid;
+        }
+        return high;
+    }
+
+    /// <summary>
+    /// Consolidates a list of updates sorted by time: sums the differences of equal times and drops zero sums, in
+    /// place. Returns the number of updates left at the front.
+    /// </summary>
+    public static int ConsolidateSortedTimes<TTime, TDiff>(Span<TTime> times, Span<TDiff> diffs)
+    {
+        var write = 0;
+        for (var read = 0; read < times.Length;)
+        {
+            var time = times[read];
+            var sum = diffs[read];
+            read++;
+            while (read < times.Length && Timestamp.Compare(time, times[read]) == 0)
+                sum = Difference.Add(sum, diffs[read++]);
+            if (Difference.IsZero(sum))
+                continue;
+            times[write] = time;
+            diffs[write] = sum;
+            write++;
+        }
+        return write;
+    }
+
+    /// <summary>Sorts <paramref name="times"/> and <paramref name="diffs"/> together by time.</summary>
+    public static void SortByTime<TTime, TDiff>(Span<TTime> times, Span<TDiff> diffs) =>
+        times.Sort(diffs, new TimeOrder<TTime>());
+
+    /// <summary><see cref="Timestamp.Compare{T}"/> as a struct comparer, so sorting calls it directly.</summary>
+    private readonly struct TimeOrder<TTime> : IComparer<TTime>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Compare(TTime? x, TTime? y) => Timestamp.Compare(x!, y!);
+    }
+}

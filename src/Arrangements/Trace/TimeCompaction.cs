@@ -1,0 +1,39 @@
+using AkkaDifferential.Progress.Frontiers;
+using AkkaDifferential.Progress.Timestamps;
+
+namespace AkkaDifferential.Arrangements.Trace;
+
+/// <summary>
+/// Logical compaction of times (differential dataflow's <c>advance_by</c>). When readers will only ever look at the
+/// collection at times in advance of a frontier <c>since</c>, a time <c>x</c> may be replaced by
+/// <c>Advance(x, since)</c>: the meet, over the elements <c>f</c> of <c>since</c>, of <c>Join(x, f)</c>. It is the
+/// least time that no reader can tell apart from <c>x</c>: for every <c>t</c> in advance of <c>since</c>,
+/// <c>Advance(x) ≤ t</c> exactly when <c>x ≤ t</c>. Updates whose times become equal can then be consolidated, which
+/// is what keeps a trace's size proportional to the collection rather than to its history.
+/// </summary>
+public static class TimeCompaction
+{
+    /// <summary>
+    /// Advances <paramref name="time"/> by the frontier <paramref name="since"/>; an empty frontier leaves it unchanged.
+    /// </summary>
+    public static TTime Advance<TTime>(TTime time, Antichain<TTime> since)
+    {
+        var elements = since.Elements;
+        if (elements.Count == 0)
+            return time;
+        var result = Lattice.Join(time, elements[0]);
+        for (var i = 1; i < elements.Count; i++)
+            result = Lattice.Meet(result, Lattice.Join(time, elements[i]));
+        return result;
+    }
+
+    /// <summary>
+    /// True when advancing by <paramref name="since"/> changes no time: the frontier is empty or is just the minimum.
+    /// </summary>
+    internal static bool IsIdentity<TTime>(Antichain<TTime> since)
+    {
+        var elements = since.Elements;
+        return elements.Count == 0
+            || (elements.Count == 1 && Lattice.LessEqual(elements[0], Timestamp.Minimum<TTime>()));
+    }
+}

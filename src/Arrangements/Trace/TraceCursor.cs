@@ -1,0 +1,220 @@
+using AkkaDifferential.Arrangements.Data;
+
+namespace AkkaDifferential.Arrangements.Trace;
+
+/// <summary>
+/// Reads a trace (a list of batches) as if it were one sorted batch, merging on the fly (differential dataflow's
+/// <c>CursorList</c>). The cursor keeps a position in every batch and the set of batches whose current key is the
+/// least: that key is <see cref="Key"/>; among those batches, the ones whose current value is the least give
+/// <see cref="Val"/>, and <see cref="ForEachTime{TVisitor}"/> visits their updates for it. Batches are immutable, so
+/// a cursor over a snapshot stays valid however the trace moves on. Moving is forward only, as in DD, except for
+/// <see cref="RewindVals"/> and <see cref="RewindKeys"/>.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TVal">The value type.</typeparam>
+/// <typeparam name="TTime">The timestamp type.</typeparam>
+/// <typeparam name="TDiff">The difference type.</typeparam>
+public sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnull
+{
+    private readonly TraceBatch<TKey, TVal, TTime, TDiff>[] batches;
+    private readonly int[] keyPosition;
+    private readonly int[] valPosition;
+    private readonly int[] valEnd;
+    // The batches positioned at the least key, and among them those at the least value.
+    private readonly int[] atKey;
+    private readonly int[] atVal;
+    private int atKeyCount;
+    private int atValCount;
+
+    /// <summary>A cursor at the first key of <paramref name="batches"/>, and at that key's first value.</summary>
+    public TraceCursor(IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var nonEmpty = 0;
+        for (var i = 0; i < batches.Count; i++)
+            if (batches[i].KeyCount > 0)
+                nonEmpty++;
+        this.batches = new TraceBatch<TKey, TVal, TTime, TDiff>[nonEmpty];
+        nonEmpty = 0;
+        for (var i = 0; i < batches.Count; i++)
+            if (batches[i].KeyCount > 0)
+                this.batches[nonEmpty++] = batches[i];
+        keyPosition = new int[nonEmpty];
+        valPosition = new int[nonEmpty];
+        valEnd = new int[nonEmpty];
+        atKey = new int[nonEmpty];
+        atVal = new int[nonEmpty];
+        FindLeastKey();
+    }
+
+    /// <summary>True while the cursor is at a key; false once the keys are exhausted.</summary>
+    public bool KeyValid => atKeyCount > 0;
+
+    /// <summary>The current key.</summary>
+    /// <exception cref="InvalidOperationException">The keys are exhausted.</exception>
+    public TKey Key => KeyValid ? batches[atKey[0]].Keys[keyPosition[atKey[0]]] : throw new InvalidOperationException("The cursor is past the last key.");
+
+    /// <summary>True while the cursor is at a value of the current key.</summary>
+    public bool ValValid => atValCount > 0;
+
+    /// <summary>The current value.</summary>
+    /// <exception cref="InvalidOperationException">The values of the current key are exhausted.</exception>
+    public TVal Val => ValValid ? batches[atVal[0]].Vals[valPosition[atVal[0]]] : throw new InvalidOperationException("The cursor is past the last value.");
+
+    /// <summary>Moves to the next key, and to its first value.</summary>
+    public void StepKey()
+    {
+        for (var i = 0; i < atKeyCount; i++)
+            keyPosition[atKey[i]]++;
+        FindLeastKey();
+    }
+
+    /// <summary>Moves forward to the first key ≥ <paramref name="key"/> (staying put if the current key is), and to its first value.</summary>
+    public void SeekKey(TKey key)
+    {
+        if (KeyValid && DataOrder<TKey>.Compare(Key, key) >= 0)
+            return;
+        for (var b = 0; b < batches.Length; b++)
+            keyPosition[b] = SortedColumns.LowerBound(batches[b].Keys, key, keyPosition[b]);
+        FindLeastKey();
+    }
+
+    /// <summary>Moves back to the first key, and to its first value.</summary>
+    public void RewindKeys()
+    {
+        Array.Clear(keyPosition);
+        FindLeastKey();
+    }
+
+    /// <summary>Moves to the next value of the current key.</summary>
+    public void StepVal()
+    {
+        for (var i = 0; i < atValCount; i++)
+            valPosition[atVal[i]]++;
+        FindLeastVal();
+    }
+
+    /// <summary>Moves forward to the first value ≥ <paramref name="val"/> of the current key.</summary>
+    public void SeekVal(TVal val)
+    {
+        if (ValValid && DataOrder<TVal>.Compare(Val, val) >= 0)
+            return;
+        for (var i = 0; i < atKeyCount; i++)
+        {
+            var b = atKey[i];
+            valPosition[b] = SortedColumns.LowerBound(batches[b].Vals[..valEnd[b]], val, valPosition[b]);
+        }
+        FindLeastVal();
+    }
+
+    /// <summary>Moves back to the first value of the current key.</summary>
+    public void RewindVals()
+    {
+        for (var i = 0; i < atKeyCount; i++)
+        {
+            var b = atKey[i];
+            valPosition[b] = batches[b].KeyOffsets[keyPosition[b]];
+        }
+        FindLeastVal();
+    }
+
+    /// <summary>
+    /// Visits every <c>(time, diff)</c> of the current <c>(key, val)</c> in every batch: sorted and consolidated
+    /// within a batch, not across batches. Visits nothing when no value is current.
+    /// </summary>
+    public void ForEachTime<TVisitor>(ref TVisitor visitor) where TVisitor : struct, ITimeDiffVisitor<TTime, TDiff>
+    {
+        for (var i = 0; i < atValCount; i++)
+        {
+            var batch = batches[atVal[i]];
+            var v = valPosition[atVal[i]];
+            var offsets = batch.ValOffsets;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var u = offsets[v]; u < offsets[v + 1]; u++)
+                visitor.Visit(times[u], diffs[u]);
+        }
+    }
+
+    /// <summary>
+    /// Appends every <c>(val, time, diff)</c> of <paramref name="key"/> to <paramref name="into"/>, values in order,
+    /// and returns whether the key is present. Leaves the cursor at the key (at its first value) when present, else at
+    /// the next key. Cheapest when called with increasing keys; an earlier key rewinds the cursor first.
+    /// </summary>
+    public bool ReadKey(TKey key, List<(TVal Val, TTime Time, TDiff Diff)> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (!KeyValid || DataOrder<TKey>.Compare(Key, key) > 0)
+            RewindKeys();
+        SeekKey(key);
+        if (!KeyValid || DataOrder<TKey>.Compare(Key, key) != 0)
+            return false;
+        RewindVals();
+        while (ValValid)
+        {
+            var val = Val;
+            for (var i = 0; i < atValCount; i++)
+            {
+                var batch = batches[atVal[i]];
+                var v = valPosition[atVal[i]];
+                var offsets = batch.ValOffsets;
+                var times = batch.Times;
+                var diffs = batch.Diffs;
+                for (var u = offsets[v]; u < offsets[v + 1]; u++)
+                    into.Add((val, times[u], diffs[u]));
+            }
+            StepVal();
+        }
+        RewindVals();
+        return true;
+    }
+
+    /// <summary>Finds the batches at the least current key and positions them at its first value.</summary>
+    private void FindLeastKey()
+    {
+        atKeyCount = 0;
+        for (var b = 0; b < batches.Length; b++)
+        {
+            if (keyPosition[b] >= batches[b].KeyCount)
+                continue;
+            if (atKeyCount > 0)
+            {
+                var compare = DataOrder<TKey>.Compare(batches[b].Keys[keyPosition[b]], Key);
+                if (compare > 0)
+                    continue;
+                if (compare < 0)
+                    atKeyCount = 0;
+            }
+            atKey[atKeyCount++] = b;
+        }
+        for (var i = 0; i < atKeyCount; i++)
+        {
+            var b = atKey[i];
+            var offsets = batches[b].KeyOffsets;
+            valPosition[b] = offsets[keyPosition[b]];
+            valEnd[b] = offsets[keyPosition[b] + 1];
+        }
+        FindLeastVal();
+    }
+
+    /// <summary>Finds, among the batches at the current key, those at the least current value.</summary>
+    private void FindLeastVal()
+    {
+        atValCount = 0;
+        for (var i = 0; i < atKeyCount; i++)
+        {
+            var b = atKey[i];
+            if (valPosition[b] >= valEnd[b])
+                continue;
+            if (atValCount > 0)
+            {
+                var compare = DataOrder<TVal>.Compare(batches[b].Vals[valPosition[b]], Val);
+                if (compare > 0)
+                    continue;
+                if (compare < 0)
+                    atValCount = 0;
+            }
+            atVal[atValCount++] = b;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using AkkaDifferential.Host.Cli;
+using AkkaDifferential.Operators.Capture;
+using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Inputs;
+using AkkaDifferential.Operators.Probes;
+using AkkaDifferential.Operators.Reduce;
+
+namespace AkkaDifferential.Host.Examples;
+
+/// <summary>
+/// The degree distribution of a changing graph (differential dataflow's first example): the out-degree of every
+/// node (<c>edges.Map(src).Count()</c>), then how many nodes have each degree. Each round inserts new random edges
+/// and removes the oldest ones; only the changes of the distribution are printed. With <c>--edges FILE</c> it
+/// loads a graph once and prints the distribution as <c>degree count</c> lines.
+/// </summary>
+internal static class DegreesExample
+{
+    public sealed record Options(int Nodes, int InitialEdges, int EdgesPerRound, int Rounds, int Buckets, int Seed, string? EdgeFile);
+
+    public static Options Parse(IReadOnlyList<string> args)
+    {
+        var line = new CommandLine(args);
+        var nodes = line.Int("nodes", 1_000, minimum: 1);
+        var options = new Options(nodes, line.Int("edges-count", 5 * nodes, minimum: 0), line.Int("edges-per-round", 10, minimum: 0),
+            line.Int("rounds", 5, minimum: 0), line.Int("buckets", 4, minimum: 1), line.Int("seed", 1), line.String("edges"));
+        line.RejectUnknown();
+        return options;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter log)
+    {
+        var options = Parse(args);
+        var distribution = await RunAsync(options, output, log);
+        if (options.EdgeFile is not null)
+            foreach (var (degree, count) in distribution.OrderBy(kv => kv.Key))
+                output.WriteLine($"{degree} {count}");
+        return 0;
+    }
+
+    /// <summary>Runs the example and returns the final distribution, degree → number of nodes.</summary>
+    public static async Task<IReadOnlyDictionary<long, long>> RunAsync(Options options, TextWriter output, TextWriter log)
+    {
+        await using var engine = DifferentialEngine.Create();
+        var dataflow = await engine.BuildAsync((Scope<long> scope) => Build(scope), options.Buckets);
+        var (edges, changes, probe) = dataflow.Handles;
+        var random = new Random(options.Seed);
+        var loaded = options.EdgeFile is not null ? EdgeFile.Read(options.EdgeFile) : RandomEdges(random, options.Nodes, options.InitialEdges);
+
+        var clock = Stopwatch.StartNew();
+        foreach (var edge in loaded)
+            edges.Insert(edge);
+        edges.AdvanceTo(1);
+        await probe.WhenPassed(0);
+        log.WriteLine($"loaded {loaded.Count} edges in {clock.Elapsed.TotalMilliseconds:F1} ms");
+
+        if (options.EdgeFile is null)
+        {
+            var live = new Queue<(int, int)>(loaded);
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                clock.Restart();
+                foreach (var edge in RandomEdges(random, options.Nodes, options.EdgesPerRound))
+                {
+                    edges.Insert(edge);
+                    live.Enqueue(edge);
+                    if (live.Count > options.InitialEdges && live.TryDequeue(out var oldest))
+                        edges.Remove(oldest);
+                }
+                edges.AdvanceTo(round + 1);
+                await probe.WhenPassed(round);
+                var elapsed = clock.Elapsed;
+                var roundChanges = changes.Updates.Where(u => u.Time == round).OrderBy(u => u.Data.Degree).ThenBy(u => u.Diff).ToList();
+                output.WriteLine($"round {round}: {roundChanges.Count} changes in {elapsed.TotalMilliseconds:F2} ms");
+                foreach (var update in roundChanges)
+                    output.WriteLine($"  degree {update.Data.Degree}: {update.Data.Nodes} nodes {update.Diff:+0;-0}");
+            }
+        }
+        var final = await changes.CollectionAt(options.EdgeFile is null ? options.Rounds : 0);
+        edges.Close();
+        return final.Keys.ToDictionary(k => k.Degree, k => k.Nodes);
+    }
+
+    /// <summary>The dataflow: out-degrees, then the number of nodes of each degree.</summary>
+    public static (InputSession<(int Src, int Dst), long, long> Edges, CaptureHandle<(long Degree, long Nodes), long, long> Distribution, ProbeHandle<long> Probe) Build(Scope<long> scope)
+    {
+        var (input, edges) = scope.NewCollection<(int Src, int Dst)>();
+        var distribution = edges
+            .Map(static edge => edge.Src)
+            .Count()
+            .Map(static pair => pair.Count)
+            .Count();
+        return (input, distribution.Capture(), distribution.Probe());
+    }
+
+    private static List<(int, int)> RandomEdges(Random random, int nodes, int count)
+    {
+        var result = new List<(int, int)>(count);
+        for (var i = 0; i < count; i++)
+            result.Add((random.Next(nodes), random.Next(nodes)));
+        return result;
+    }
+}

@@ -1,0 +1,41 @@
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Arrangements.Readers;
+using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Operators.Exchange;
+
+namespace AkkaDifferential.Operators.Arrange;
+
+/// <summary>Arranging collections: building the indexed traces that joins and reductions read.</summary>
+public static class ArrangeExtensions
+{
+    /// <summary>
+    /// Arranges a collection of <c>(key, value)</c> pairs by key. Records move to the bucket their key's stable hash
+    /// selects; there an arrangement actor maintains their trace.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The key has no stable hash or order, or the value has no order.</exception>
+    public static Arranged<TKey, TVal, TTime, TDiff> ArrangeByKey<TKey, TVal, TTime, TDiff>(this Collection<(TKey Key, TVal Value), TTime, TDiff> collection)
+        where TKey : notnull
+        where TVal : notnull
+        where TTime : notnull
+    {
+        StableHash<TKey>.Validate();
+        DataOrder<TKey>.Validate();
+        DataOrder<TVal>.Validate();
+        var scope = collection.Scope;
+        var spec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>();
+        var output = new ArrangedOutput<TKey, TVal, TTime, TDiff>(spec);
+        var node = scope.Builder.Add("ArrangeByKey", [collection.Connect(Pact<(TKey Key, TVal Value)>.Exchange(static record => StableHash<TKey>.Hash(record.Key)))], [spec],
+            environment => new ArrangeRuntime<TKey, TVal, TTime, TDiff>(environment, output));
+        var export = new TraceExport<TKey, TVal, TTime, TDiff>(node.Index);
+        scope.OnDeployed(export.Attach);
+        return new Arranged<TKey, TVal, TTime, TDiff>(scope, node.Index, spec, export);
+    }
+
+    /// <summary>Arranges a collection of keys (with no values) by the keys themselves.</summary>
+    public static Arranged<TKey, Unit, TTime, TDiff> ArrangeBySelf<TKey, TTime, TDiff>(this Collection<TKey, TTime, TDiff> collection)
+        where TKey : notnull
+        where TTime : notnull =>
+        collection.Map(static key => (key, default(Unit))).ArrangeByKey();
+}

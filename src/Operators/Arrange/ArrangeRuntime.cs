@@ -1,0 +1,167 @@
+using Akka.Actor;
+using AkkaDifferential.Arrangements.Readers;
+using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Operators.Runtime;
+using AkkaDifferential.Progress.Frontiers;
+using AkkaDifferential.Progress.Graph;
+
+namespace AkkaDifferential.Operators.Arrange;
+
+/// <summary>
+/// The arrangement actor's logic at one bucket: it owns the trace (a <see cref="Spine{TKey, TVal, TTime, TDiff}"/>)
+/// of the updates whose keys hash to the bucket. Updates wait until the input frontier passes their time, then are
+/// sealed into an immutable batch, appended to the spine, and announced with a snapshot of the trace to every
+/// reader. Merging is done in bounded steps between messages. History is compacted only as far as every reader
+/// (operators of this dataflow, importing dataflows, user handles) allows.
+/// </summary>
+internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime<TTime> where TTime : notnull
+{
+    /// <summary>Merge work done per background step, in updates: bounds how long the actor is busy at a time.</summary>
+    private const long FuelPerStep = 100_000;
+
+    private readonly Spine<TKey, TVal, TTime, TDiff> spine = new();
+    private readonly ArrangedOutput<TKey, TVal, TTime, TDiff> output;
+    private readonly ReaderFrontiers<TTime> readers = new();
+    private readonly Dictionary<string, IActorRef> subscribers = [];
+    private readonly TraceBatchBuilder<TKey, TVal, TTime, TDiff> sealer = new();
+    private List<UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>> pending = [];
+    private MutableAntichain<TTime> pendingTimes = new();
+    private readonly HeldCapabilities<TTime> capabilities;
+    private bool workRequested;
+
+    public ArrangeRuntime(InstanceEnvironment environment, ArrangedOutput<TKey, TVal, TTime, TDiff> output) : base(environment)
+    {
+        this.output = output;
+        capabilities = new HeldCapabilities<TTime>(Progress, Location.Source(Operator, 0));
+        foreach (var (op, port) in output.Readers)
+            readers.Register(ArrangedOutput<TKey, TVal, TTime, TDiff>.ReaderId(op, port), spine.Since);
+    }
+
+    protected override void OnBatch(int port, object batch)
+    {
+        var updates = (UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>)batch;
+        pending.Add(updates);
+        pendingTimes.Update(updates.DistinctTimes.Select(t => (t, 1L)));
+        capabilities.HoldExactly(pendingTimes.Frontier);
+    }
+
+    protected override void OnFrontierAdvanced()
+    {
+        var frontier = InputFrontier(0);
+        if (frontier.Equals(spine.Upper))
+            return;
+        var remaining = new UpdateBuilder<(TKey Key, TVal Value), TTime, TDiff>();
+        var kept = new List<UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>>();
+        pendingTimes = new MutableAntichain<TTime>();
+        foreach (var batch in pending)
+        {
+            var data = batch.Data;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (frontier.LessEqual(times[i]))
+                    remaining.Add(data[i], times[i], diffs[i]);
+                else
+                    sealer.Push(data[i].Key, data[i].Value, times[i], diffs[i]);
+            }
+            if (remaining.Count > 0)
+            {
+                var rest = remaining.Build();
+                kept.Add(rest);
+                pendingTimes.Update(rest.DistinctTimes.Select(t => (t, 1L)));
+            }
+        }
+        pending = kept;
+        var sealedBatch = sealer.Seal(new Description<TTime>(spine.Upper, frontier, spine.Since));
+        spine.Insert(sealedBatch);
+        var advanced = new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(sealedBatch, spine.Batches, frontier);
+        if (sealedBatch.UpdateCount > 0)
+            output.Send(advanced, this);
+        foreach (var subscriber in subscribers.Values)
+            subscriber.Tell(advanced);
+        capabilities.HoldExactly(pendingTimes.Frontier);
+        Compact();
+    }
+
+    protected override void OnOtherMessage(object message)
+    {
+        switch (message)
+        {
+            case RuntimeProtocol.Work:
+                workRequested = false;
+                spine.Work(FuelPerStep);
+                ScheduleWork();
+                break;
+            case TraceProtocol.AllowCompaction<TTime> allow:
+                Guard(allow.ReaderId, () => readers.Advance(allow.ReaderId, allow.Frontier));
+                Compact();
+                break;
+            case TraceProtocol.Subscribe subscribe:
+                // A reader registered by a handle (Hold) may be taken over by an importing dataflow's instance.
+                if (!readers.Contains(subscribe.ReaderId) && !Guard(subscribe.ReaderId, () => readers.Register(subscribe.ReaderId, spine.Since)))
+                    break;
+                subscribers[subscribe.ReaderId] = subscribe.Reader;
+                Watch(subscribe.Reader);
+                subscribe.Reader.Tell(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(
+                    TraceBatch<TKey, TVal, TTime, TDiff>.Empty(new Description<TTime>(spine.Upper, spine.Upper, spine.Since)), spine.Batches, spine.Upper));
+                break;
+            case TraceProtocol.Hold hold:
+                if (Guard(hold.ReaderId, () => readers.Register(hold.ReaderId, spine.Since)))
+                    Sender.Tell(new TraceProtocol.Subscribed(hold.ReaderId));
+                break;
+            case TraceProtocol.Release release:
+                Guard(release.ReaderId, () => readers.Release(release.ReaderId));
+                subscribers.Remove(release.ReaderId);
+                Compact();
+                break;
+            case Terminated terminated:
+                foreach (var (id, _) in subscribers.Where(s => s.Value.Equals(terminated.ActorRef)).ToList())
+                {
+                    readers.Release(id);
+                    subscribers.Remove(id);
+                }
+                Compact();
+                break;
+            case TraceProtocol.GetStatus:
+                Sender.Tell(new TraceProtocol.Status<TTime>(spine.Since, spine.Upper, spine.UpdateCount, spine.Batches.Count, [.. readers.Readers]));
+                break;
+            default:
+                base.OnOtherMessage(message);
+                break;
+        }
+    }
+
+    /// <summary>Runs a reader-protocol change; a refusal is answered to the sender and does not fail the dataflow.</summary>
+    private bool Guard(string reader, Action change)
+    {
+        try
+        {
+            change();
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            Sender.Tell(new TraceProtocol.Refused(reader, ex.Message));
+            return false;
+        }
+    }
+
+    private void Compact()
+    {
+        var since = readers.Since(whenUnread: spine.Upper);
+        if (!since.Equals(spine.Since) && spine.Since.Dominates(since))
+            spine.AdvanceSince(since);
+        ScheduleWork();
+    }
+
+    private void ScheduleWork()
+    {
+        if (spine.HasPendingWork && !workRequested)
+        {
+            workRequested = true;
+            RequestWork();
+        }
+    }
+}

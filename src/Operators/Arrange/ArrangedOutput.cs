@@ -1,0 +1,32 @@
+using AkkaDifferential.Arrangements.Readers;
+using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Runtime;
+using AkkaDifferential.Progress.Graph;
+
+namespace AkkaDifferential.Operators.Arrange;
+
+/// <summary>
+/// The output of an arrangement instance to the operators of its dataflow that read it (all at the same bucket):
+/// each trace advance with a non-empty batch is delivered to every reader, counted in progress at the batch's
+/// minimal times.
+/// </summary>
+internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>> spec)
+    where TTime : notnull
+{
+    /// <summary>The readers of the arrangement within its dataflow: (operator, input port).</summary>
+    public IEnumerable<(int Operator, int Port)> Readers => spec.Consumers.Select(c => (c.Operator, c.Port));
+
+    /// <summary>Delivers <paramref name="advanced"/> to every reader at the sender's bucket and accounts for it.</summary>
+    public void Send(TraceProtocol.Advanced<TKey, TVal, TTime, TDiff> advanced, IBatchSender<TTime> sender)
+    {
+        foreach (var consumer in spec.Consumers)
+        {
+            sender.Send(sender.Bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, advanced));
+            foreach (var time in advanced.DistinctTimes)
+                sender.Progress.Update(Location.Target(consumer.Operator, consumer.Port), time, +1);
+        }
+    }
+
+    /// <summary>The reader id of input <paramref name="port"/> of operator <paramref name="op"/>.</summary>
+    public static string ReaderId(int op, int port) => $"operator-{op}:{port}";
+}

@@ -1,0 +1,55 @@
+using Akka.Actor;
+using AkkaDifferential.Arrangements.Readers;
+using AkkaDifferential.Operators.Dataflows;
+
+namespace AkkaDifferential.Operators.Arrange;
+
+/// <summary>
+/// The trace of an arrangement as other dataflows and users see it. Once its dataflow is deployed,
+/// <see cref="CreateReaderAsync"/> registers a reader handle that holds the trace's history for as long as it
+/// needs; other dataflows import the trace through such a handle.
+/// </summary>
+public sealed class TraceExport<TKey, TVal, TTime, TDiff> where TKey : notnull where TVal : notnull where TTime : notnull
+{
+    private DeployedDataflow? deployed;
+    private int readers;
+
+    internal TraceExport(int op) => Operator = op;
+
+    internal int Operator { get; }
+
+    /// <summary>The arrangement actors, one per bucket.</summary>
+    internal IReadOnlyList<IActorRef> Instances(string what)
+    {
+        var dataflow = deployed ?? throw new InvalidOperationException($"Cannot {what}: the arrangement's dataflow is not deployed yet.");
+        dataflow.State.ThrowIfNotRunning(what);
+        return [.. dataflow.Instances.Select(bucket => bucket[Operator]!)];
+    }
+
+    /// <summary>The name of the dataflow the arrangement belongs to.</summary>
+    internal string Dataflow => deployed?.Name ?? "(not deployed)";
+
+    /// <summary>The state of the arrangement's dataflow, once deployed.</summary>
+    internal DataflowState? State => deployed?.State;
+
+    /// <summary>
+    /// Registers a new reader of the trace with every arrangement actor. Until the reader allows compaction or is
+    /// released, the trace keeps its history from now on.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dataflow is not deployed, or has stopped.</exception>
+    public async Task<TraceReader<TKey, TVal, TTime, TDiff>> CreateReaderAsync(TimeSpan? timeout = null)
+    {
+        var instances = Instances("create a trace reader");
+        var id = $"reader-{Interlocked.Increment(ref readers)}-{Guid.NewGuid():N}";
+        var wait = timeout ?? TimeSpan.FromSeconds(10);
+        foreach (var instance in instances)
+        {
+            var answer = await instance.Ask<object>(new TraceProtocol.Hold(id), wait).ConfigureAwait(false);
+            if (answer is TraceProtocol.Refused refused)
+                throw new InvalidOperationException(refused.Reason);
+        }
+        return new TraceReader<TKey, TVal, TTime, TDiff>(this, id, instances);
+    }
+
+    internal void Attach(DeployedDataflow dataflow) => deployed = dataflow;
+}

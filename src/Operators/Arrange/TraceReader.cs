@@ -1,0 +1,78 @@
+using Akka.Actor;
+using AkkaDifferential.Arrangements.Readers;
+using AkkaDifferential.Progress.Frontiers;
+
+namespace AkkaDifferential.Operators.Arrange;
+
+/// <summary>
+/// A handle on an arrangement's trace that keeps its history from being compacted beyond the handle's frontier.
+/// Other dataflows import the trace through it (<c>scope.Import(reader)</c>). Release it when done: a trace held
+/// by a forgotten reader never compacts. Using a released reader throws.
+/// </summary>
+public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull where TVal : notnull where TTime : notnull
+{
+    private readonly IReadOnlyList<IActorRef> instances;
+    private bool released;
+    private string? importedBy;
+
+    internal TraceReader(TraceExport<TKey, TVal, TTime, TDiff> export, string id, IReadOnlyList<IActorRef> instances)
+    {
+        Export = export;
+        Id = id;
+        this.instances = instances;
+    }
+
+    /// <summary>The reader's id, as the arrangement actors know it.</summary>
+    public string Id { get; }
+
+    internal TraceExport<TKey, TVal, TTime, TDiff> Export { get; }
+
+    /// <summary>
+    /// Hands the reader over to a dataflow that imports the trace: from now on that dataflow's operators move its
+    /// frontier, and it is released when that dataflow stops. Returns the arrangement actors, one per bucket.
+    /// </summary>
+    internal IReadOnlyList<IActorRef> TakeOver(string dataflow)
+    {
+        ThrowIfReleased("import");
+        importedBy = dataflow;
+        return instances;
+    }
+
+    /// <summary>Lets the trace compact its history up to <paramref name="frontier"/>: the reader will not look before it.</summary>
+    public void AllowCompaction(Antichain<TTime> frontier)
+    {
+        ThrowIfReleased("allow compaction through");
+        foreach (var instance in instances)
+            instance.Tell(new TraceProtocol.AllowCompaction<TTime>(Id, frontier));
+    }
+
+    /// <summary>The state of the trace at every bucket: what it holds and how far it may be compacted.</summary>
+    public async Task<IReadOnlyList<TraceProtocol.Status<TTime>>> StatusAsync(TimeSpan? timeout = null)
+    {
+        ThrowIfReleased("read the status through");
+        var result = new List<TraceProtocol.Status<TTime>>();
+        foreach (var instance in instances)
+            result.Add(await instance.Ask<TraceProtocol.Status<TTime>>(TraceProtocol.GetStatus.Instance, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+        return result;
+    }
+
+    /// <summary>Releases the reader: it no longer holds history back. Later use throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Release()
+    {
+        ThrowIfReleased("release");
+        released = true;
+        foreach (var instance in instances)
+            instance.Tell(new TraceProtocol.Release(Id));
+    }
+
+    /// <summary>Throws if the reader was released or handed to an importing dataflow.</summary>
+    internal void EnsureUsable(string what) => ThrowIfReleased(what);
+
+    private void ThrowIfReleased(string what)
+    {
+        if (released)
+            throw new ObjectDisposedException(Id, $"Cannot {what} trace reader '{Id}': it was released.");
+        if (importedBy is not null)
+            throw new InvalidOperationException($"Cannot {what} trace reader '{Id}': it was imported by dataflow '{importedBy}', which now owns it.");
+    }
+}

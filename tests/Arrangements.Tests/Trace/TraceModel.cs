@@ -1,0 +1,214 @@
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Progress.Frontiers;
+using AkkaDifferential.Progress.Timestamps;
+using CsCheck;
+
+namespace AkkaDifferential.Arrangements.Tests.Trace;
+
+/// <summary>One update of the reference model: a plain tuple, compared with the trace's columns.</summary>
+internal readonly record struct ModelUpdate<TVal, TTime>(int Key, TVal Val, TTime Time, long Diff);
+
+/// <summary>
+/// A small grid of times for property tests, with a way to build frontiers from it. Times are points
+/// <c>(outer, inner)</c> of a grid; a frontier is a "staircase" <c>h</c>, non-increasing in <c>outer</c>, standing
+/// for the times with <c>inner ≥ h[outer]</c> (and every time with <c>outer</c> past the grid). For <c>long</c>
+/// times the grid has one column, so a frontier is the single time <c>h[0]</c>.
+/// </summary>
+internal sealed class TimeDomain<TTime>(string name, int outer, int inner, Func<int, int, TTime> make, Func<int[], Antichain<TTime>> frontier)
+    where TTime : notnull
+{
+    public int Outer { get; } = outer;
+
+    public int Inner { get; } = inner;
+
+    public TTime Make(int o, int i) => make(o, i);
+
+    public Antichain<TTime> Frontier(int[] staircase) => frontier(staircase);
+
+    /// <summary>Times that can hold updates: the grid.</summary>
+    public Gen<TTime> Time => Gen.Select(Gen.Int[0, Outer - 1], Gen.Int[0, Inner - 1], make);
+
+    /// <summary>Every grid time, and one step past its edges, where accumulations are compared.</summary>
+    public IEnumerable<TTime> Probes()
+    {
+        for (var o = 0; o <= Outer; o++)
+            for (var i = 0; i <= Inner; i++)
+                yield return make(o, i);
+    }
+
+    /// <summary>A non-increasing staircase with values in <c>[0, Inner]</c>.</summary>
+    public Gen<int[]> Staircase => Gen.Int[0, Inner].Array[Outer].Select(h =>
+    {
+        Array.Sort(h);
+        Array.Reverse(h);
+        return h;
+    });
+
+    /// <summary>A random antichain of grid times (possibly empty).</summary>
+    public Gen<Antichain<TTime>> Antichain => Time.Array[0, 3].Select(times => new Antichain<TTime>(times));
+
+    public int[] Bottom => new int[Outer];
+
+    public int[] Top => Enumerable.Repeat(Inner, Outer).ToArray();
+
+    public override string ToString() => name;
+}
+
+internal static class TimeDomains
+{
+    public static readonly TimeDomain<long> Long = new("long", 1, 14, (_, i) => i, h => Antichain<long>.From(h[0]));
+
+    public static readonly TimeDomain<Product<long, int>> Product = new("product", 4, 5, (o, i) => new Product<long, int>(o, i), h =>
+    {
+        var elements = new List<Product<long, int>>();
+        for (var o = 0; o < h.Length; o++)
+            elements.Add(new Product<long, int>(o, h[o]));
+        elements.Add(new Product<long, int>(h.Length, 0));
+        return new Antichain<Product<long, int>>(elements);
+    });
+}
+
+internal static class Vals
+{
+    public static readonly Gen<int> Int = Gen.Int[0, 4];
+
+    public static readonly Gen<string> String = Gen.OneOf(Gen.Const("a"), Gen.Const("b"), Gen.Const("ab"), Gen.Const(""), Gen.Const("B"), Gen.Const("\u00AD"));
+}
+
+internal static class TraceModel
+{
+    /// <summary>Random updates over small key and value ranges (so they collide), diffs in [-2, 2] including zero.</summary>
+    public static Gen<ModelUpdate<TVal, TTime>[]> Updates<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int max)
+        where TTime : notnull =>
+        Gen.Select(Gen.Int[0, 6], vals, domain.Time, Gen.Long[-2, 2], (k, v, t, d) => new ModelUpdate<TVal, TTime>(k, v, t, d)).Array[0, max];
+
+    /// <summary>
+    /// A chain of upper frontiers, from the minimum to the top of the grid: the staircases are made monotone by
+    /// taking running maxima. Consecutive frontiers may be equal (an empty batch).
+    /// </summary>
+    public static Gen<int[][]> Chain<TTime>(TimeDomain<TTime> domain, int maxBatches) where TTime : notnull =>
+        domain.Staircase.Array[0, maxBatches - 1].Select(steps =>
+        {
+            var chain = new List<int[]> { domain.Bottom };
+            foreach (var step in steps)
+            {
+                var previous = chain[^1];
+                chain.Add(previous.Select((h, o) => Math.Max(h, step[o])).ToArray());
+            }
+            chain.Add(domain.Top);
+            return chain.ToArray();
+        });
+
+    /// <summary>The index of the batch between chain[j] and chain[j + 1] that holds the grid time (o, i).</summary>
+    public static int BatchOf(int[][] chain, int o, int i)
+    {
+        for (var j = 0; j + 1 < chain.Length; j++)
+            if (chain[j][o] <= i && i < chain[j + 1][o])
+                return j;
+        throw new InvalidOperationException($"({o}, {i}) lies in no batch.");
+    }
+
+    /// <summary>Every update of the batches, flattened.</summary>
+    public static List<ModelUpdate<TVal, TTime>> Flatten<TVal, TTime>(IEnumerable<TraceBatch<int, TVal, TTime, long>> batches)
+        where TTime : notnull
+    {
+        var updates = new List<ModelUpdate<TVal, TTime>>();
+        foreach (var batch in batches)
+            for (var k = 0; k < batch.KeyCount; k++)
+                for (var v = batch.KeyOffsets[k]; v < batch.KeyOffsets[k + 1]; v++)
+                    for (var u = batch.ValOffsets[v]; u < batch.ValOffsets[v + 1]; u++)
+                        updates.Add(new(batch.Keys[k], batch.Vals[v], batch.Times[u], batch.Diffs[u]));
+        return updates;
+    }
+
+    /// <summary>The collection at <paramref name="time"/>: per (key, val), the sum of diffs at times ≤ it, zeros dropped.</summary>
+    public static SortedDictionary<(int, TVal), long> AccumulateAt<TVal, TTime>(IEnumerable<ModelUpdate<TVal, TTime>> updates, TTime time)
+    {
+        var sums = new SortedDictionary<(int, TVal), long>(DataOrder<(int, TVal)>.Comparer);
+        foreach (var u in updates)
+            if (Lattice.LessEqual(u.Time, time))
+                sums[(u.Key, u.Val)] = sums.GetValueOrDefault((u.Key, u.Val)) + u.Diff;
+        foreach (var key in sums.Where(p => p.Value == 0).Select(p => p.Key).ToList())
+            sums.Remove(key);
+        return sums;
+    }
+
+    /// <summary>Consolidated updates: (key, val, time) → summed diff, zeros dropped, in (key, val, time) order.</summary>
+    public static List<ModelUpdate<TVal, TTime>> Consolidate<TVal, TTime>(IEnumerable<ModelUpdate<TVal, TTime>> updates)
+    {
+        var sums = new SortedDictionary<(int, TVal, TTime), long>(Comparer<(int, TVal, TTime)>.Create((a, b) =>
+        {
+            var c = a.Item1.CompareTo(b.Item1);
+            if (c != 0) return c;
+            c = DataOrder<TVal>.Compare(a.Item2, b.Item2);
+            return c != 0 ? c : Timestamp.Compare(a.Item3, b.Item3);
+        }));
+        foreach (var u in updates)
+            sums[(u.Key, u.Val, u.Time)] = sums.GetValueOrDefault((u.Key, u.Val, u.Time)) + u.Diff;
+        return sums.Where(p => p.Value != 0).Select(p => new ModelUpdate<TVal, TTime>(p.Key.Item1, p.Key.Item2, p.Key.Item3, p.Value)).ToList();
+    }
+
+    /// <summary>Asserts that the two lists of updates accumulate to the same collection at every probe time accepted by <paramref name="where"/>.</summary>
+    public static void AssertSameAccumulations<TVal, TTime>(
+        TimeDomain<TTime> domain,
+        IReadOnlyList<ModelUpdate<TVal, TTime>> expected,
+        IReadOnlyList<ModelUpdate<TVal, TTime>> actual,
+        Func<TTime, bool>? where = null)
+        where TTime : notnull
+    {
+        foreach (var time in domain.Probes())
+        {
+            if (where is not null && !where(time))
+                continue;
+            var e = AccumulateAt(expected, time);
+            var a = AccumulateAt(actual, time);
+            if (!e.SequenceEqual(a))
+                Assert.Fail($"At {time}: expected [{string.Join(", ", e)}] but the trace holds [{string.Join(", ", a)}].");
+        }
+    }
+
+    /// <summary>Checks the batch invariants: sorted distinct keys and values, sorted consolidated times, consistent offsets.</summary>
+    public static void AssertWellFormed<TVal, TTime>(TraceBatch<int, TVal, TTime, long> batch) where TTime : notnull
+    {
+        Assert.Equal(batch.KeyCount, batch.Keys.Length);
+        Assert.Equal(batch.KeyCount + 1, batch.KeyOffsets.Length);
+        Assert.Equal(batch.ValCount, batch.Vals.Length);
+        Assert.Equal(batch.ValCount + 1, batch.ValOffsets.Length);
+        Assert.Equal(batch.UpdateCount, batch.Times.Length);
+        Assert.Equal(batch.UpdateCount, batch.Diffs.Length);
+        Assert.Equal(0, batch.KeyOffsets[0]);
+        Assert.Equal(batch.ValCount, batch.KeyOffsets[batch.KeyCount]);
+        Assert.Equal(0, batch.ValOffsets[0]);
+        Assert.Equal(batch.UpdateCount, batch.ValOffsets[batch.ValCount]);
+        for (var k = 0; k < batch.KeyCount; k++)
+        {
+            if (k > 0)
+                Assert.True(batch.Keys[k - 1] < batch.Keys[k], "keys sorted and distinct");
+            Assert.True(batch.KeyOffsets[k] < batch.KeyOffsets[k + 1], "every key has a value");
+            for (var v = batch.KeyOffsets[k]; v < batch.KeyOffsets[k + 1]; v++)
+            {
+                if (v > batch.KeyOffsets[k])
+                    Assert.True(DataOrder<TVal>.Compare(batch.Vals[v - 1], batch.Vals[v]) < 0, "values sorted and distinct within a key");
+                Assert.True(batch.ValOffsets[v] < batch.ValOffsets[v + 1], "every value has an update");
+                for (var u = batch.ValOffsets[v]; u < batch.ValOffsets[v + 1]; u++)
+                {
+                    if (u > batch.ValOffsets[v])
+                        Assert.True(Timestamp.Compare(batch.Times[u - 1], batch.Times[u]) < 0, "times sorted and distinct within a value");
+                    Assert.NotEqual(0L, batch.Diffs[u]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Seals updates into one batch with the given frontiers.</summary>
+    public static TraceBatch<int, TVal, TTime, long> Seal<TVal, TTime>(
+        IEnumerable<ModelUpdate<TVal, TTime>> updates, Antichain<TTime> lower, Antichain<TTime> upper, Antichain<TTime> since)
+        where TTime : notnull
+    {
+        var builder = new TraceBatchBuilder<int, TVal, TTime, long>();
+        foreach (var u in updates)
+            builder.Push(u.Key, u.Val, u.Time, u.Diff);
+        return builder.Seal(new Description<TTime>(lower, upper, since));
+    }
+}
