@@ -1,0 +1,52 @@
+using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Progress.Frontiers;
+using CsCheck;
+
+namespace AkkaDifferential.Arrangements.Tests.Trace;
+
+/// <summary>
+/// A random history for a spine: updates, a chain of upper frontiers that splits them into contiguous batches (each
+/// update lands in the batch whose interval holds its time), and the fuel of the <see cref="Spine{TKey, TVal, TTime, TDiff}.Work"/>
+/// calls made after each insertion.
+/// </summary>
+internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Updates, int[][] Chain, int[][] Fuel)
+    where TTime : notnull
+{
+    public static Gen<SpineScenario<TVal, TTime>> Gen(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches) =>
+        CsCheck.Gen.Select(
+            TraceModel.Updates(vals, domain, maxUpdates),
+            TraceModel.Chain(domain, maxBatches),
+            CsCheck.Gen.Int[0, 40].Array[0, 3].Array[1, 8],
+            (updates, chain, fuel) => new SpineScenario<TVal, TTime>(updates, chain, fuel));
+
+    public int BatchCount => Chain.Length - 1;
+
+    /// <summary>The updates of batch <paramref name="j"/>.</summary>
+    public List<ModelUpdate<TVal, TTime>> UpdatesOf(TimeDomain<TTime> domain, int j)
+    {
+        var list = new List<ModelUpdate<TVal, TTime>>();
+        foreach (var u in Updates)
+            if (TraceModel.BatchOf(Chain, OuterOf(u.Time), InnerOf(u.Time)) == j)
+                list.Add(u);
+        return list;
+    }
+
+    public Antichain<TTime> Upper(TimeDomain<TTime> domain, int j) => domain.Frontier(Chain[j + 1]);
+
+    private static int OuterOf(TTime time) => time switch
+    {
+        long => 0,
+        Progress.Timestamps.Product<long, int> p => (int)p.Outer,
+        _ => throw new NotSupportedException(),
+    };
+
+    private static int InnerOf(TTime time) => time switch
+    {
+        long l => (int)l,
+        Progress.Timestamps.Product<long, int> p => p.Inner,
+        _ => throw new NotSupportedException(),
+    };
+
+    public override string ToString() =>
+        $"{Updates.Length} updates [{string.Join(", ", Updates)}], chain [{string.Join(" | ", Chain.Select(h => string.Join(",", h)))}], fuel [{string.Join(" | ", Fuel.Select(f => string.Join(",", f)))}]";
+}
