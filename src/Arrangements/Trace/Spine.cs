@@ -35,11 +35,20 @@ public sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     private readonly List<Level> levels = [];
     private Antichain<TTime> upper;
     private Antichain<TTime> since;
+    private readonly long fuelPerUpdate;
+    private readonly long minimumFuel;
     private long completedWork;
 
     /// <summary>An empty trace, whose upper and compaction frontiers are both the minimum time.</summary>
-    public Spine()
+    public Spine() : this(FuelPerUpdate, MinimumFuel)
     {
+    }
+
+    /// <summary>An empty trace that pays other amounts of merge work per insertion (tests starve merges with zeros).</summary>
+    internal Spine(long fuelPerUpdate, long minimumFuel)
+    {
+        this.fuelPerUpdate = fuelPerUpdate;
+        this.minimumFuel = minimumFuel;
         upper = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
         since = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
     }
@@ -130,7 +139,7 @@ public sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
             return;
         upper = Copy(batch.Description.Upper);
         var index = LevelOf(batch.UpdateCount);
-        ApplyFuel(Math.Max(MinimumFuel, FuelPerUpdate << index));
+        ApplyFuel(Math.Max(minimumFuel, fuelPerUpdate << index));
         RollUp(index);
         InsertAt(batch, index);
         Tidy();

@@ -69,11 +69,17 @@ public sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnull
         FindLeastKey();
     }
 
-    /// <summary>Moves forward to the first key ≥ <paramref name="key"/> (staying put if the current key is), and to its first value.</summary>
+    /// <summary>
+    /// Moves forward to the first key ≥ <paramref name="key"/> (staying at the current key if it is), and to that key's
+    /// first value.
+    /// </summary>
     public void SeekKey(TKey key)
     {
         if (KeyValid && DataOrder<TKey>.Compare(Key, key) >= 0)
+        {
+            RewindVals();
             return;
+        }
         for (var b = 0; b < batches.Length; b++)
             keyPosition[b] = SortedColumns.LowerBound(batches[b].Keys, key, keyPosition[b]);
         FindLeastKey();
@@ -149,7 +155,6 @@ public sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnull
         SeekKey(key);
         if (!KeyValid || DataOrder<TKey>.Compare(Key, key) != 0)
             return false;
-        RewindVals();
         while (ValValid)
         {
             var val = Val;

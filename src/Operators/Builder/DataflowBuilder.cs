@@ -33,7 +33,7 @@ internal sealed class DataflowBuilder
         {
             Index = index,
             Name = $"{kind}#{index}",
-            Inputs = [.. inputs.Select(i => i.Source)],
+            InputSources = [.. inputs.Select(i => (Location?)i.Source)],
             Outputs = outputs,
             Factory = factory,
             Endpoint = endpoint,
@@ -45,9 +45,48 @@ internal sealed class DataflowBuilder
         return node;
     }
 
+    /// <summary>
+    /// Adds a node with <paramref name="deferredInputs"/> inputs connected later with <see cref="ConnectLater"/> (a loop's
+    /// feedback, whose input is computed from its own output). Building fails with <paramref name="unsetMessage"/> if
+    /// an input is left unconnected.
+    /// </summary>
+    public OperatorNode AddDeferred(string kind, int deferredInputs, IReadOnlyList<object> outputs, Func<InstanceEnvironment, IOperatorRuntime> factory, PathSummary?[][] summaries, string unsetMessage)
+    {
+        if (frozen)
+            throw new InvalidOperationException("The dataflow has already been built: operators cannot be added to it any more.");
+        var node = new OperatorNode
+        {
+            Index = nodes.Count,
+            Name = $"{kind}#{nodes.Count}",
+            InputSources = new Location?[deferredInputs],
+            Outputs = outputs,
+            Factory = factory,
+            Summaries = summaries,
+            UnsetMessage = unsetMessage,
+        };
+        nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Connects input <paramref name="port"/> of a node added with <see cref="AddDeferred"/>.</summary>
+    /// <exception cref="InvalidOperationException">The input is already connected.</exception>
+    public void ConnectLater(OperatorNode node, int port, IConnection connection)
+    {
+        if (frozen)
+            throw new InvalidOperationException("The dataflow has already been built: it cannot be changed any more.");
+        if (node.InputSources[port] is not null)
+            throw new InvalidOperationException($"Input {port} of '{node.Name}' is already connected.");
+        node.InputSources[port] = connection.Source;
+        connection.Connect(node.Index, port);
+    }
+
     /// <summary>Freezes the dataflow into a plan.</summary>
+    /// <exception cref="InvalidOperationException">A feedback input was never connected (a variable never set).</exception>
     public DataflowPlan Build()
     {
+        var unset = nodes.FirstOrDefault(n => n.InputSources.Any(s => s is null));
+        if (unset is not null)
+            throw new InvalidOperationException(unset.UnsetMessage ?? $"Operator '{unset.Name}' has an unconnected input.");
         frozen = true;
         var channels = nodes.SelectMany(n => n.Inputs.Select((source, port) => new Channel(source, Location.Target(n.Index, port)))).ToList();
         return new DataflowPlan(nodes, new ProgressGraph([.. nodes.Select(n => n.Shape)], channels));

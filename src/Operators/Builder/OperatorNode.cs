@@ -16,8 +16,17 @@ internal sealed class OperatorNode
     /// <summary>A readable name, used in error messages: the operator kind and its index.</summary>
     public required string Name { get; init; }
 
-    /// <summary>For each input port, the output port that feeds it.</summary>
-    public required IReadOnlyList<Location> Inputs { get; init; }
+    /// <summary>
+    /// For each input port, the output port that feeds it. A loop's feedback input is connected after the node is
+    /// created (<see cref="DataflowBuilder.ConnectLater"/>); until then its entry is null.
+    /// </summary>
+    public required Location?[] InputSources { get; init; }
+
+    /// <summary>For each input port, the output port that feeds it (all connected once the dataflow is built).</summary>
+    public IReadOnlyList<Location> Inputs => [.. InputSources.Select(s => s!.Value)];
+
+    /// <summary>Names the variable of a feedback node, for the error when it is never set; null for other nodes.</summary>
+    public string? UnsetMessage { get; init; }
 
     /// <summary>Per output port, an <see cref="OutputSpec{TData}"/> listing its consumers.</summary>
     public required IReadOnlyList<object> Outputs { get; init; }

@@ -14,15 +14,20 @@ namespace AkkaDifferential.Operators.Collections;
 /// </summary>
 public sealed class Scope<TTime> where TTime : notnull
 {
-    private readonly List<Action<DeployedDataflow>> attachments = [];
+    private readonly List<Action<DeployedDataflow>> attachments;
 
-    internal Scope(DataflowBuilder builder, DataflowState state, DataflowSettings settings, int buckets)
+    internal Scope(DataflowBuilder builder, DataflowState state, DataflowSettings settings, int buckets, object? parent = null, List<Action<DeployedDataflow>>? attachments = null)
     {
+        this.attachments = attachments ?? [];
         Builder = builder;
         State = state;
         Settings = settings;
         Buckets = buckets;
+        Parent = parent;
     }
+
+    /// <summary>The enclosing scope (a <c>Scope</c> of the outer time type), or null for a dataflow's top-level scope.</summary>
+    public object? Parent { get; }
 
     /// <summary>The number of buckets (workers) the dataflow runs on.</summary>
     public int Buckets { get; }
@@ -41,6 +46,8 @@ public sealed class Scope<TTime> where TTime : notnull
     /// <exception cref="InvalidOperationException"><typeparamref name="TDiff"/> is not an abelian group.</exception>
     public (InputSession<TData, TTime, TDiff> Session, Collection<TData, TTime, TDiff> Collection) NewCollection<TData, TDiff>() where TData : notnull
     {
+        if (Parent is not null)
+            throw new InvalidOperationException("Inputs belong to a dataflow's top-level scope: create the collection there and Enter it.");
         Difference.Validate<TDiff>();
         var spec = new OutputSpec<TData>();
         var node = Builder.Add("Input", [], [spec], factory: null);
@@ -80,6 +87,17 @@ public sealed class Scope<TTime> where TTime : notnull
         var node = Builder.Add("Import", [], [spec],
             environment => new ImportRuntime<TKey, TVal, TTime, TDiff>(environment, sources[environment.Bucket], export.Dataflow, reader.Id, output));
         return new Arranged<TKey, TVal, TTime, TDiff>(this, node.Index, spec, export);
+    }
+
+    /// <summary>
+    /// Builds a nested iteration scope, whose times are <c>(outer time, iteration)</c>, with <paramref name="build"/>,
+    /// and returns what it returns. Inside, collections enter with <c>Enter</c>, loops are made with <c>Variable</c>,
+    /// and results leave with <c>Leave</c>.
+    /// </summary>
+    public TResult Iterative<TResult>(Func<Scope<Progress.Timestamps.Product<TTime, int>>, TResult> build)
+    {
+        var inner = new Scope<Progress.Timestamps.Product<TTime, int>>(Builder, State, Settings, Buckets, this, attachments);
+        return build(inner);
     }
 
     /// <summary>Runs <paramref name="attach"/> with the deployed dataflow once deployment is done.</summary>

@@ -21,14 +21,16 @@ namespace AkkaDifferential.Operators.Runtime;
 internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<TTime> where TTime : notnull
 {
     private readonly List<IFlushable<TTime>> outputs = [];
-    private readonly Antichain<TTime>[] frontiers;
+    private readonly List<IProgressSource> otherProgress = [];
+    private readonly FlatTime[]?[] flatFrontiers;
+    private readonly Antichain<TTime>?[] frontiers;
 
     protected OperatorRuntime(InstanceEnvironment environment)
     {
         Environment = environment;
-        frontiers = new Antichain<TTime>[environment.Node.Inputs.Count];
-        for (var i = 0; i < frontiers.Length; i++)
-            frontiers[i] = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
+        // Frontiers are decoded only when read: an input of another scope (entering or leaving) has other times.
+        flatFrontiers = new FlatTime[]?[environment.Node.Inputs.Count];
+        frontiers = new Antichain<TTime>?[environment.Node.Inputs.Count];
     }
 
     /// <summary>Where this instance runs.</summary>
@@ -55,7 +57,24 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     }
 
     /// <summary>The frontier of input <paramref name="port"/>: the least times at which records may still arrive there.</summary>
-    protected Antichain<TTime> InputFrontier(int port) => frontiers[port];
+    protected Antichain<TTime> InputFrontier(int port) =>
+        frontiers[port] ??= flatFrontiers[port] is { } flat
+            ? new Antichain<TTime>(flat.Select(f => f.To<TTime>()))
+            : Antichain<TTime>.From(Timestamp.Minimum<TTime>());
+
+    /// <summary>The flattened frontier of input <paramref name="port"/>, whatever its scope; null before the first change.</summary>
+    protected FlatTime[]? FlatInputFrontier(int port) => flatFrontiers[port];
+
+    /// <summary>Adds progress kept in another time type (an input of an enclosing or nested scope) to each activation's report.</summary>
+    protected void AddProgressSource(IProgressSource source) => otherProgress.Add(source);
+
+    /// <summary>Accounts for consuming <paramref name="batch"/> at input <paramref name="port"/>: its times leave the port.</summary>
+    protected virtual void Consume(int port, object batch)
+    {
+        var consumed = Location.Target(Operator, port);
+        foreach (var time in ((ITimedBatch<TTime>)batch).DistinctTimes)
+            Progress.Update(consumed, time, -1);
+    }
 
     /// <summary>Holds a capability to emit at <paramref name="time"/> on output <paramref name="output"/> later.</summary>
     protected void Hold(int output, TTime time) => Progress.Update(Location.Source(Operator, output), time, +1);
@@ -108,9 +127,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     public void OnDeliver(RuntimeProtocol.Deliver delivery)
     {
         OnBatch(delivery.Port, delivery.Batch);
-        var consumed = Location.Target(Operator, delivery.Port);
-        foreach (var time in ((ITimedBatch<TTime>)delivery.Batch).DistinctTimes)
-            Progress.Update(consumed, time, -1);
+        Consume(delivery.Port, delivery.Batch);
         EndActivation();
     }
 
@@ -118,7 +135,10 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     public void OnFrontiers(IReadOnlyList<FrontierProtocol.TargetFrontier> changes)
     {
         foreach (var change in changes)
-            frontiers[change.Target.Port] = new Antichain<TTime>(change.Frontier.Select(f => f.To<TTime>()));
+        {
+            flatFrontiers[change.Target.Port] = change.Frontier;
+            frontiers[change.Target.Port] = null;
+        }
         OnFrontierAdvanced();
         EndActivation();
     }
@@ -137,7 +157,14 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         foreach (var output in outputs)
             output.Flush(this);
-        if (!Progress.IsEmpty)
-            Environment.Frontier.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, Progress.Drain()));
+        if (otherProgress.Count == 0)
+        {
+            if (!Progress.IsEmpty)
+                Environment.Frontier.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, Progress.Drain()));
+            return;
+        }
+        var changes = otherProgress.Where(p => !p.IsEmpty).SelectMany(p => p.Drain()).Concat(Progress.Drain()).ToArray();
+        if (changes.Length > 0)
+            Environment.Frontier.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, changes));
     }
 }

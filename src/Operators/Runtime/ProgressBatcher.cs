@@ -3,12 +3,22 @@ using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Runtime;
 
+/// <summary>Pointstamp changes waiting to be reported, whatever their time type.</summary>
+internal interface IProgressSource
+{
+    /// <summary>True when nothing is to be reported.</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>Returns the accumulated changes, flattened, and starts afresh.</summary>
+    PointstampChange[] Drain();
+}
+
 /// <summary>
 /// Accumulates the pointstamp changes of one activation (messages sent and consumed, capabilities held and
 /// released), summing equal <c>(location, time)</c> pairs, so that the frontier actor receives one consolidated
 /// message per activation instead of one per batch or record.
 /// </summary>
-internal sealed class ProgressBatcher<TTime> where TTime : notnull
+internal sealed class ProgressBatcher<TTime> : IProgressSource where TTime : notnull
 {
     private readonly Dictionary<(Location Location, TTime Time), long> counts = [];
 

@@ -9,7 +9,7 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 /// update lands in the batch whose interval holds its time), and the fuel of the <see cref="Spine{TKey, TVal, TTime, TDiff}.Work"/>
 /// calls made after each insertion.
 /// </summary>
-internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Updates, int[][] Chain, int[][] Fuel)
+internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Updates, int[][] Chain, int[][] Fuel, int Effort)
     where TTime : notnull
 {
     public static Gen<SpineScenario<TVal, TTime>> Gen(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches) =>
@@ -17,7 +17,19 @@ internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Upd
             TraceModel.Updates(vals, domain, maxUpdates),
             TraceModel.Chain(domain, maxBatches),
             CsCheck.Gen.Int[0, 40].Array[0, 3].Array[1, 8],
-            (updates, chain, fuel) => new SpineScenario<TVal, TTime>(updates, chain, fuel));
+            CsCheck.Gen.Int[0, 2],
+            (updates, chain, fuel, effort) => new SpineScenario<TVal, TTime>(updates, chain, fuel, effort));
+
+    /// <summary>
+    /// A spine paying the default merge work per insertion (effort 2), one unit per update (1), or nothing (0), in
+    /// which case merges advance only through <c>Work</c> and the spine's forced completions.
+    /// </summary>
+    public Spine<int, TVal, TTime, long> NewSpine() => Effort switch
+    {
+        2 => new Spine<int, TVal, TTime, long>(),
+        1 => new Spine<int, TVal, TTime, long>(1, 0),
+        _ => new Spine<int, TVal, TTime, long>(0, 0),
+    };
 
     public int BatchCount => Chain.Length - 1;
 
@@ -48,5 +60,5 @@ internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Upd
     };
 
     public override string ToString() =>
-        $"{Updates.Length} updates [{string.Join(", ", Updates)}], chain [{string.Join(" | ", Chain.Select(h => string.Join(",", h)))}], fuel [{string.Join(" | ", Fuel.Select(f => string.Join(",", f)))}]";
+        $"{Updates.Length} updates [{string.Join(", ", Updates)}], chain [{string.Join(" | ", Chain.Select(h => string.Join(",", h)))}], fuel [{string.Join(" | ", Fuel.Select(f => string.Join(",", f)))}], effort {Effort}";
 }

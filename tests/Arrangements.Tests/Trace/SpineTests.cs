@@ -11,26 +11,26 @@ public class SpineTests
 
     [Fact]
     public void BatchesHoldTheInsertedCollection_LongTimes_IntVals() =>
-        Check(Vals.Int, TimeDomains.Long, maxUpdates: 80, maxBatches: 12, iter: 400);
+        Check(Vals.Int, TimeDomains.Long, maxUpdates: 80, maxBatches: 12, iter: 2000);
 
     [Fact]
     public void BatchesHoldTheInsertedCollection_ProductTimes_IntVals() =>
-        Check(Vals.Int, TimeDomains.Product, maxUpdates: 80, maxBatches: 10, iter: 400);
+        Check(Vals.Int, TimeDomains.Product, maxUpdates: 80, maxBatches: 10, iter: 2000);
 
     [Fact]
     public void BatchesHoldTheInsertedCollection_ProductTimes_StringVals() =>
-        Check(Vals.String, TimeDomains.Product, maxUpdates: 60, maxBatches: 8, iter: 300);
+        Check(Vals.String, TimeDomains.Product, maxUpdates: 60, maxBatches: 8, iter: 1000);
 
     [Fact]
     public void BatchesHoldTheInsertedCollection_ManyBatches() =>
-        Check(Vals.Int, WideLong, maxUpdates: 400, maxBatches: 40, iter: 60, checkEvery: 7);
+        Check(Vals.Int, WideLong, maxUpdates: 400, maxBatches: 40, iter: 300, checkEvery: 7);
 
     private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches, int iter, int checkEvery = 1)
         where TTime : notnull
     {
         SpineScenario<TVal, TTime>.Gen(vals, domain, maxUpdates, maxBatches).Sample(scenario =>
         {
-            var spine = new Spine<int, TVal, TTime, long>();
+            var spine = scenario.NewSpine();
             var inserted = new List<ModelUpdate<TVal, TTime>>();
             for (var j = 0; j < scenario.BatchCount; j++)
             {

@@ -37,8 +37,12 @@ internal sealed class TimeDomain<TTime>(string name, int outer, int inner, Func<
                 yield return make(o, i);
     }
 
-    /// <summary>A non-increasing staircase with values in <c>[0, Inner]</c>.</summary>
-    public Gen<int[]> Staircase => Gen.Int[0, Inner].Array[Outer].Select(h =>
+    /// <summary>
+    /// A non-increasing staircase with values in <c>[0, Inner + 1]</c>, where <c>Inner + 1</c> stands for infinity:
+    /// no frontier element at that outer coordinate, so the frontier can lie wholly ahead of a time in both
+    /// coordinates, which is when advancing moves product times.
+    /// </summary>
+    public Gen<int[]> Staircase => Gen.Int[0, Inner + 1].Array[Outer].Select(h =>
     {
         Array.Sort(h);
         Array.Reverse(h);
@@ -63,7 +67,8 @@ internal static class TimeDomains
     {
         var elements = new List<Product<long, int>>();
         for (var o = 0; o < h.Length; o++)
-            elements.Add(new Product<long, int>(o, h[o]));
+            if (h[o] <= 5)
+                elements.Add(new Product<long, int>(o, h[o]));
         elements.Add(new Product<long, int>(h.Length, 0));
         return new Antichain<Product<long, int>>(elements);
     });

@@ -1,0 +1,116 @@
+using AkkaDifferential.Operators.Capture;
+using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Operators.Inputs;
+using AkkaDifferential.Operators.Iterate;
+using AkkaDifferential.Operators.Join;
+using AkkaDifferential.Operators.Probes;
+using AkkaDifferential.Operators.Reduce;
+using CsCheck;
+
+namespace AkkaDifferential.Operators.Tests.Iterate;
+
+/// <summary>
+/// Fixed points computed incrementally: breadth-first distances by <c>Iterate</c> on random graphs that change in
+/// rounds, against a plain breadth-first search from scratch after every round.
+/// </summary>
+public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private const int Nodes = 10;
+
+    private static readonly Gen<(int, int)> EdgeGen = Gen.Select(Gen.Int[0, Nodes - 1], Gen.Int[0, Nodes - 1]);
+    private static readonly Gen<((int, int)[] Initial, (int, int)[][] Added)> GraphGen =
+        Gen.Select(EdgeGen.Array[0, 18], EdgeGen.Array[0, 4].Array[1, 4]);
+
+    private sealed record Handles(InputSession<(int Src, int Dst), long, long> Edges, InputSession<int, long, long> Roots,
+        CaptureHandle<(int Node, int Distance), long, long> Distances, ProbeHandle<long> Probe);
+
+    private static Handles Bfs(Scope<long> scope)
+    {
+        var (edgesInput, edges) = scope.NewCollection<(int Src, int Dst)>();
+        var (rootsInput, roots) = scope.NewCollection<int>();
+        var start = roots.Map(static root => (Node: root, Distance: 0));
+        var distances = start.Iterate(reached =>
+        {
+            var inner = reached.Scope;
+            var innerEdges = edges.Enter(inner).Map(static e => (Key: e.Src, Value: e.Dst));
+            return reached.Map(static r => (Key: r.Node, Value: r.Distance))
+                .JoinMap(innerEdges, static (_, distance, dst) => (Key: dst, Value: distance + 1))
+                .Concat(start.Enter(inner).Map(static s => (Key: s.Node, Value: s.Distance)))
+                .Reduce<int, int, int, Progress.Timestamps.Product<long, int>, long>(static (_, input, output) => output.Add((input[0].Value, 1)))
+                .Map(static r => (Node: r.Key, Distance: r.Value));
+        }, maxIterations: 100);
+        return new Handles(edgesInput, rootsInput, distances.Capture(), distances.Probe());
+    }
+
+    [Fact]
+    public async Task Bfs_matches_a_from_scratch_search_after_every_round() =>
+        await GraphGen.SampleAsync(async graph =>
+        {
+            var dataflow = await fixture.Engine.BuildAsync((Scope<long> scope) => Bfs(scope), buckets: 3);
+            await using var _ = dataflow;
+            var (edges, roots, distances, probe) = dataflow.Handles;
+            var live = new List<(int, int)>(graph.Initial);
+            roots.Insert(0);
+            foreach (var edge in graph.Initial) edges.Insert(edge);
+            var time = 0L;
+            await Check(time);
+            foreach (var added in graph.Added)
+            {
+                time++;
+                edges.AdvanceTo(time);
+                roots.AdvanceTo(time);
+                // Each round removes the oldest edge (if any) and adds new ones.
+                if (live.Count > 0)
+                {
+                    edges.Remove(live[0]);
+                    live.RemoveAt(0);
+                }
+                foreach (var edge in added)
+                {
+                    edges.Insert(edge);
+                    live.Add(edge);
+                }
+                await Check(time);
+            }
+
+            async Task Check(long round)
+            {
+                edges.AdvanceTo(round + 1);
+                roots.AdvanceTo(round + 1);
+                await probe.WhenPassed(round).WaitAsync(Timeout);
+                var actual = await distances.CollectionAt(round).WaitAsync(Timeout);
+                var expected = Reference(live, 0).ToDictionary(kv => (kv.Key, kv.Value), _ => 1L);
+                Assert.Equal(expected, actual.ToDictionary());
+            }
+        }, iter: 25, threads: 1);
+
+    [Fact]
+    public async Task A_loop_that_never_converges_fails_with_a_clear_error()
+    {
+        var dataflow = await fixture.Engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, numbers) = scope.NewCollection<int>();
+            // Every iteration adds a new, larger number: there is no fixed point.
+            var growing = numbers.Iterate(x => x.Map(static n => n + 1).Concat(x).Distinct(), maxIterations: 20);
+            return (input, growing.Probe());
+        }, name: "divergent");
+        var (input, _) = dataflow.Handles;
+        input.Insert(1);
+        input.AdvanceTo(1);
+        var failure = await Assert.ThrowsAsync<AkkaDifferential.Operators.Dataflows.DataflowFailedException>(() => dataflow.Completion.WaitAsync(Timeout));
+        Assert.Contains("did not reach a fixed point within 20 iterations", failure.Message);
+    }
+
+    private static Dictionary<int, int> Reference(IEnumerable<(int Src, int Dst)> edges, int root)
+    {
+        var adjacency = edges.ToLookup(e => e.Src, e => e.Dst);
+        var distance = new Dictionary<int, int> { [root] = 0 };
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var node))
+            foreach (var next in adjacency[node])
+                if (distance.TryAdd(next, distance[node] + 1))
+                    frontier.Enqueue(next);
+        return distance;
+    }
+}
