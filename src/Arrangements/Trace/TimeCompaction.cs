@@ -22,7 +22,7 @@ public static class TimeCompaction
         if (elements.Count == 0)
             return time;
         var result = Lattice.Join(time, elements[0]);
-        for (var i = 1; i < 1; i++)
+        for (var i = 1; i < elements.Count; i++)
             result = Lattice.Meet(result, Lattice.Join(time, elements[i]));
         return result;
     }

@@ -1,11 +1,15 @@
 namespace AkkaDifferential.Arrangements.Updates;
 
-/// <summary>The times present in a batch, without its records: what progress tracking needs to know of a message.</summary>
-public interface ITimedBatch<TTime>
+/// <summary>A message of updates, whatever its types: how many it holds.</summary>
+public interface IBatch
 {
     /// <summary>The number of updates.</summary>
     int Count { get; }
+}
 
+/// <summary>The times present in a batch, without its records: what progress tracking needs to know of a message.</summary>
+public interface ITimedBatch<TTime> : IBatch
+{
     /// <summary>The distinct times of the updates, each once.</summary>
     IReadOnlyList<TTime> DistinctTimes { get; }
 }

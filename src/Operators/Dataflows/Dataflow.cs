@@ -26,6 +26,9 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     /// <summary>What the build function returned: input sessions, probes, captures.</summary>
     public THandles Handles { get; }
 
+    /// <summary>Counters of the work the dataflow has done (records processed by its operators).</summary>
+    public DataflowMetrics Metrics => state.Metrics;
+
     /// <summary>Completes when the dataflow is disposed; faults with <see cref="DataflowFailedException"/> when an operator fails.</summary>
     public Task Completion => state.Completion;
 

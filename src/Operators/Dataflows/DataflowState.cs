@@ -9,6 +9,9 @@ internal sealed class DataflowState(string name)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Counters of the dataflow's work.</summary>
+    public DataflowMetrics Metrics { get; } = new();
+
     /// <summary>The dataflow's name.</summary>
     public string Name { get; } = name;
 

@@ -18,10 +18,12 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     private readonly int bucket;
     private readonly IActorRef frontier;
     private readonly DataflowSettings settings;
+    private readonly DataflowMetrics metrics;
     private readonly IActorRef?[] operators;
 
-    public BucketActor(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings)
+    public BucketActor(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics)
     {
+        this.metrics = metrics;
         this.dataflow = dataflow;
         this.plan = plan;
         this.bucket = bucket;
@@ -32,8 +34,8 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings) =>
-        Akka.Actor.Props.Create(() => new BucketActor(dataflow, plan, bucket, frontier, settings));
+    public static Props Props(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
+        Akka.Actor.Props.Create(() => new BucketActor(dataflow, plan, bucket, frontier, settings, metrics));
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
 
@@ -48,7 +50,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
         {
             if (node.Factory is null)
                 continue;
-            var environment = new InstanceEnvironment(dataflow, node, bucket, start.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings);
+            var environment = new InstanceEnvironment(dataflow, node, bucket, start.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
             operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
         }
         Context.Parent.Tell(new RuntimeProtocol.BucketStarted(bucket, operators));

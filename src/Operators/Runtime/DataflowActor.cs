@@ -79,7 +79,7 @@ internal sealed class DataflowActor : ReceiveActor
         foreach (var node in plan.Operators)
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
-        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(name, plan, b, frontier, settings), $"bucket-{b}"))];
+        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(name, plan, b, frontier, settings, state.Metrics), $"bucket-{b}"))];
         foreach (var bucket in Buckets)
             bucket.Tell(new RuntimeProtocol.StartBucket(Buckets, Endpoints));
         // Sources start with a capability at the minimum time: one for an input session, one per instance otherwise.

@@ -12,4 +12,5 @@ internal sealed record InstanceEnvironment(
     IReadOnlyList<IActorRef> Buckets,
     IActorRef Frontier,
     IActorRef? Endpoint,
-    DataflowSettings Settings);
+    DataflowSettings Settings,
+    DataflowMetrics Metrics);

@@ -128,6 +128,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         OnBatch(delivery.Port, delivery.Batch);
         Consume(delivery.Port, delivery.Batch);
+        Environment.Metrics.Delivered(((IBatch)delivery.Batch).Count);
         EndActivation();
     }
 
