@@ -12,7 +12,7 @@ namespace AkkaDifferential.Operators.Iterate;
 /// </summary>
 internal sealed class FeedbackRuntime<TData, TOuter, TDiff> : OperatorRuntime<Product<TOuter, int>> where TOuter : notnull
 {
-    private readonly Dictionary<Product<TOuter, int>, UpdateBuilder<TData, Product<TOuter, int>, TDiff>> pending = [];
+    private readonly PendingByTime<TData, Product<TOuter, int>, TDiff> pending = new();
     private readonly OutputPort<TData, Product<TOuter, int>, TDiff> output;
     private readonly int? maxIterations;
     private readonly string variable;
@@ -24,48 +24,24 @@ internal sealed class FeedbackRuntime<TData, TOuter, TDiff> : OperatorRuntime<Pr
         this.variable = variable;
     }
 
-    protected override void OnBatch(int port, object batch)
-    {
-        var updates = (UpdateBatch<TData, Product<TOuter, int>, TDiff>)batch;
-        var data = updates.Data;
-        var times = updates.Times;
-        var diffs = updates.Diffs;
-        for (var i = 0; i < updates.Count; i++)
-        {
-            if (!pending.TryGetValue(times[i], out var builder))
-            {
-                pending[times[i]] = builder = new UpdateBuilder<TData, Product<TOuter, int>, TDiff>();
-                Hold(0, Next(times[i]));
-            }
-            builder.Add(data[i], times[i], diffs[i]);
-        }
-    }
+    protected override void OnBatch(int port, object batch) =>
+        pending.Add((UpdateBatch<TData, Product<TOuter, int>, TDiff>)batch, time => Hold(0, Next(time)));
 
     protected override void OnFrontierAdvanced()
     {
         var frontier = InputFrontier(0);
-        List<Product<TOuter, int>>? done = null;
-        foreach (var (time, builder) in pending)
+        foreach (var (time, updates) in pending.TakeComplete(time => !frontier.LessEqual(time)))
         {
-            if (frontier.LessEqual(time))
-                continue;
-            builder.Consolidate();
-            if (builder.Count > 0)
-            {
-                var next = Next(time);
-                if (maxIterations is { } bound && next.Inner > bound)
-                    throw new InvalidOperationException(
-                        $"Loop '{variable}' did not reach a fixed point within {bound} iterations (outer time {time.Outer}): its body keeps changing the collection.");
-                var batch = builder.Build();
-                for (var i = 0; i < batch.Count; i++)
-                    output.Give(batch.Data[i], next, batch.Diffs[i]);
-            }
-            Release(0, Next(time));
-            (done ??= []).Add(time);
+            var next = Next(time);
+            if (updates.Count > 0 && maxIterations is { } bound && next.Inner > bound)
+                throw new InvalidOperationException(
+                    $"Loop '{variable}' did not reach a fixed point within {bound} iterations (outer time {time.Outer}): its body keeps changing the collection.");
+            var data = updates.Data;
+            var diffs = updates.Diffs;
+            for (var i = 0; i < updates.Count; i++)
+                output.Give(data[i], next, diffs[i]);
+            Release(0, next);
         }
-        if (done is not null)
-            foreach (var time in done)
-                pending.Remove(time);
     }
 
     private static Product<TOuter, int> Next(Product<TOuter, int> time) => time with { Inner = checked(time.Inner + 1) };

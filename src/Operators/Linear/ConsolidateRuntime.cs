@@ -10,43 +10,21 @@ namespace AkkaDifferential.Operators.Linear;
 /// </summary>
 internal sealed class ConsolidateRuntime<TData, TTime, TDiff> : OperatorRuntime<TTime> where TTime : notnull
 {
-    private readonly Dictionary<TTime, UpdateBuilder<TData, TTime, TDiff>> pending = [];
+    private readonly PendingByTime<TData, TTime, TDiff> pending = new();
     private readonly OutputPort<TData, TTime, TDiff> output;
 
     public ConsolidateRuntime(InstanceEnvironment environment) : base(environment) => output = CreateOutput<TData, TDiff>(0);
 
-    protected override void OnBatch(int port, object batch)
-    {
-        var updates = (UpdateBatch<TData, TTime, TDiff>)batch;
-        var data = updates.Data;
-        var times = updates.Times;
-        var diffs = updates.Diffs;
-        for (var i = 0; i < updates.Count; i++)
-        {
-            if (!pending.TryGetValue(times[i], out var builder))
-            {
-                pending[times[i]] = builder = new UpdateBuilder<TData, TTime, TDiff>();
-                Hold(0, times[i]);
-            }
-            builder.Add(data[i], times[i], diffs[i]);
-        }
-    }
+    protected override void OnBatch(int port, object batch) =>
+        pending.Add((UpdateBatch<TData, TTime, TDiff>)batch, time => Hold(0, time));
 
     protected override void OnFrontierAdvanced()
     {
         var frontier = InputFrontier(0);
-        List<TTime>? done = null;
-        foreach (var (time, builder) in pending)
+        foreach (var (time, updates) in pending.TakeComplete(time => !frontier.LessEqual(time)))
         {
-            if (frontier.LessEqual(time))
-                continue;
-            builder.Consolidate();
-            output.GiveBatch(builder.Build());
+            output.GiveBatch(updates);
             Release(0, time);
-            (done ??= []).Add(time);
         }
-        if (done is not null)
-            foreach (var time in done)
-                pending.Remove(time);
     }
 }
