@@ -24,6 +24,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     private readonly TraceBatch<TKey, TVal, TTime, TDiff> newer;
     private readonly Description<TTime> description;
     private readonly Antichain<TTime> since;
+    private readonly TTime[] sinceElements;
     private readonly bool advance;
 
     // The output columns, sized for the case where nothing consolidates.
@@ -59,6 +60,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         this.older = older;
         this.newer = newer;
         this.since = since;
+        sinceElements = [.. since.Elements];
         advance = !TimeCompaction.IsIdentity(since);
         description = new Description<TTime>(older.Description.Lower, newer.Description.Upper, since);
 
@@ -323,7 +325,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     private void Push(TTime time, TDiff diff)
     {
         if (advance)
-            time = TimeCompaction.Advance(time, since);
+            time = TimeCompaction.Advance(time, (ReadOnlySpan<TTime>)sinceElements);
         if (updateCount > valFirstUpdate)
         {
             var compare = Timestamp.Compare(time, times[updateCount - 1]);

@@ -91,21 +91,25 @@ public sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     {
         get
         {
-            var batches = new List<TraceBatch<TKey, TVal, TTime, TDiff>>(levels.Count + 1);
+            var count = 0;
+            foreach (var level in levels)
+                count += level.Merge is not null ? 2 : level.Batch is not null ? 1 : 0;
+            var batches = new TraceBatch<TKey, TVal, TTime, TDiff>[count];
+            count = 0;
             for (var i = levels.Count - 1; i >= 0; i--)
             {
                 var level = levels[i];
                 if (level.Batch is { } batch)
                 {
-                    batches.Add(batch);
+                    batches[count++] = batch;
                 }
                 else if (level.Merge is { } merge)
                 {
-                    batches.Add(merge.Older);
-                    batches.Add(merge.Newer);
+                    batches[count++] = merge.Older;
+                    batches[count++] = merge.Newer;
                 }
             }
-            return batches.ToArray();
+            return batches;
         }
     }
 

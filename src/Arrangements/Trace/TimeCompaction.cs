@@ -28,6 +28,20 @@ public static class TimeCompaction
     }
 
     /// <summary>
+    /// <see cref="Advance{TTime}(TTime, Antichain{TTime})"/> with the frontier's elements as a span, for loops that
+    /// advance many times by one frontier.
+    /// </summary>
+    internal static TTime Advance<TTime>(TTime time, ReadOnlySpan<TTime> since)
+    {
+        if (since.IsEmpty)
+            return time;
+        var result = Lattice.Join(time, since[0]);
+        for (var i = 1; i < since.Length; i++)
+            result = Lattice.Meet(result, Lattice.Join(time, since[i]));
+        return result;
+    }
+
+    /// <summary>
     /// True when advancing by <paramref name="since"/> changes no time: the frontier is empty or is just the minimum.
     /// </summary>
     internal static bool IsIdentity<TTime>(Antichain<TTime> since)

@@ -66,7 +66,7 @@ public sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : no
             var row = span[read++];
             while (read < span.Length && RowOrder.Same(row, span[read]))
                 row.Diff = Difference.Add(row.Diff, span[read++].Diff);
-            if (Difference.IsZero(row.Diff) && false)
+            if (Difference.IsZero(row.Diff))
                 continue;
             var newKey = write == 0 || DataOrder<TKey>.Compare(span[write - 1].Key, row.Key) != 0;
             if (newKey)

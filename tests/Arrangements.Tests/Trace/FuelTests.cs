@@ -7,10 +7,11 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 public class FuelTests
 {
     /// <summary>Batches of many distinct updates at consecutive times, so merges have real work pending.</summary>
-    private static Spine<int, int, long, long> SpineOf(int[] sizes, int seed, bool distinct = false)
+    private static Spine<int, int, long, long> SpineOf(int[] sizes, int seed, bool distinct = false, bool starved = false)
     {
         var random = new Random(seed);
-        var spine = new Spine<int, int, long, long>();
+        // A starved spine pays no merge work on insertion, so merges pile up at several levels at once.
+        var spine = starved ? new Spine<int, int, long, long>(0, 0) : new Spine<int, int, long, long>();
         var builder = new TraceBatchBuilder<int, int, long, long>();
         for (var t = 0; t < sizes.Length; t++)
         {
@@ -23,9 +24,9 @@ public class FuelTests
 
     [Fact]
     public void WorkNeverExceedsItsFuel() =>
-        Gen.Select(Gen.Int[0, 3000].Array[2, 10], Gen.Int, Gen.Long[0, 700].Array[1, 40]).Sample((sizes, seed, fuels) =>
+        Gen.Select(Gen.Int[0, 3000].Array[2, 10], Gen.Int, Gen.Long[0, 700].Array[1, 40], Gen.Bool).Sample((sizes, seed, fuels, starved) =>
         {
-            var spine = SpineOf(sizes, seed);
+            var spine = SpineOf(sizes, seed, starved: starved);
             var total = spine.UpdateCount;
             foreach (var fuel in fuels)
             {
