@@ -114,6 +114,19 @@ public sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
         return index < end && DataOrder<TVal>.Compare(vals[index], val) == 0 ? index : -1;
     }
 
+    /// <summary>
+    /// The same batch with every time mapped by <paramref name="map"/>, which must preserve the order of times (such as
+    /// <c>t ↦ (t, 0)</c> when an arrangement enters a nested scope). Keys, values and differences are shared, not
+    /// copied: the batches are immutable.
+    /// </summary>
+    internal TraceBatch<TKey, TVal, TNew, TDiff> MapTimes<TNew>(Func<TTime, TNew> map, Description<TNew> description) where TNew : notnull
+    {
+        var mapped = new TNew[UpdateCount];
+        for (var i = 0; i < mapped.Length; i++)
+            mapped[i] = map(times[i]);
+        return new TraceBatch<TKey, TVal, TNew, TDiff>(description, keys, keyOffsets, KeyCount, vals, valOffsets, ValCount, mapped, diffs, UpdateCount);
+    }
+
     /// <summary>The minimal times of the batch's updates (an antichain); empty when the batch is empty.</summary>
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
     public Antichain<TTime> MinimalTimes()

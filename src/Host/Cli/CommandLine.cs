@@ -46,6 +46,9 @@ internal sealed class CommandLine
         return text ?? throw new ArgumentException($"Option --{name} needs a value.");
     }
 
+    /// <summary>True when the option is given (with or without a value); does not count as reading it.</summary>
+    public bool Has(string name) => options.ContainsKey(name);
+
     /// <summary>True when the switch is present.</summary>
     public bool Flag(string name)
     {

@@ -19,12 +19,14 @@ internal static class EdgeFile
             var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 2)
                 throw new FormatException($"{path}:{number}: expected 'src dst', found '{text}'.");
-            edges.Add((Node(parts[0], path, number), Node(parts[1], path, number)));
+            edges.Add((ParseNode(parts[0], path, number), ParseNode(parts[1], path, number)));
         }
         return edges;
     }
 
-    private static int Node(string text, string path, int line) =>
+    /// <summary>A node id read at <paramref name="path"/>:<paramref name="line"/>.</summary>
+    /// <exception cref="FormatException"><paramref name="text"/> is not an integer; the message gives the file and line number.</exception>
+    public static int ParseNode(string text, string path, int line) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var node)
             ? node
             : throw new FormatException($"{path}:{line}: '{text}' is not a node id (an integer).");

@@ -66,6 +66,23 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
         return new Collection<(TKey Key, TOut Value), TTime, TDiffOut>(Scope, node.Index, outputSpec);
     }
 
+    /// <summary>
+    /// Brings the arrangement into the nested scope <paramref name="inner"/> (a loop body): its trace is read there with
+    /// times <c>t</c> as <c>(t, 0)</c>, sharing the batches rather than arranging the collection again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="inner"/> is not nested directly in the arrangement's scope.</exception>
+    public Arranged<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff> Enter(Scope<Progress.Timestamps.Product<TTime, int>> inner)
+    {
+        if (!ReferenceEquals(inner.Parent, Scope))
+            throw new InvalidOperationException("An arrangement can only enter a scope nested directly in its own.");
+        var innerSpec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>>();
+        var output = new ArrangedOutput<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(innerSpec);
+        var node = inner.Builder.Add("EnterArranged", [Connect()], [innerSpec],
+            environment => new Iterate.EnterArrangedRuntime<TKey, TVal, TTime, TDiff>(environment, output),
+            summaries: [[new PathSummary(0, Progress.Timestamps.Timestamp.Coordinates<int>(), 0)]]);
+        return new Arranged<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(inner, node.Index, innerSpec, new TraceExport<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(node.Index, "an arrangement entered into a loop is a view of the outer one: export the outer arrangement instead."));
+    }
+
     internal Connection<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>> Connect() =>
         new(spec, Location.Source(Operator, 0), Pact<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>.Pipeline);
 }

@@ -14,13 +14,23 @@ public sealed class TraceExport<TKey, TVal, TTime, TDiff> where TKey : notnull w
     private DeployedDataflow? deployed;
     private int readers;
 
-    internal TraceExport(int op) => Operator = op;
+    private readonly string? notExportable;
+
+    /// <param name="op">The arrangement operator.</param>
+    /// <param name="notExportable">Why this arrangement cannot be read from outside its dataflow, or null when it can.</param>
+    internal TraceExport(int op, string? notExportable = null)
+    {
+        Operator = op;
+        this.notExportable = notExportable;
+    }
 
     internal int Operator { get; }
 
     /// <summary>The arrangement actors, one per bucket.</summary>
     internal IReadOnlyList<IActorRef> Instances(string what)
     {
+        if (notExportable is not null)
+            throw new InvalidOperationException($"Cannot {what}: {notExportable}");
         var dataflow = deployed ?? throw new InvalidOperationException($"Cannot {what}: the arrangement's dataflow is not deployed yet.");
         dataflow.State.ThrowIfNotRunning(what);
         return [.. dataflow.Instances.Select(bucket => bucket[Operator]!)];

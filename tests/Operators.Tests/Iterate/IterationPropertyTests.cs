@@ -1,3 +1,4 @@
+using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Capture;
 using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Inputs;
@@ -25,17 +26,25 @@ public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixtur
     private sealed record Handles(InputSession<(int Src, int Dst), long, long> Edges, InputSession<int, long, long> Roots,
         CaptureHandle<(int Node, int Distance), long, long> Distances, ProbeHandle<long> Probe);
 
-    private static Handles Bfs(Scope<long> scope)
+    private static Handles Bfs(Scope<long> scope) => Bfs(scope, enterArranged: false);
+
+    /// <summary>BFS whose loop joins against the edges arranged outside the loop and entered, instead of entering the collection.</summary>
+    private static Handles BfsOverEnteredArrangement(Scope<long> scope) => Bfs(scope, enterArranged: true);
+
+    private static Handles Bfs(Scope<long> scope, bool enterArranged)
     {
         var (edgesInput, edges) = scope.NewCollection<(int Src, int Dst)>();
         var (rootsInput, roots) = scope.NewCollection<int>();
         var start = roots.Map(static root => (Node: root, Distance: 0));
+        var arrangedEdges = edges.Map(static e => (Key: e.Src, Value: e.Dst)).ArrangeByKey();
         var distances = start.Iterate(reached =>
         {
             var inner = reached.Scope;
-            var innerEdges = edges.Enter(inner).Map(static e => (Key: e.Src, Value: e.Dst));
-            return reached.Map(static r => (Key: r.Node, Value: r.Distance))
-                .JoinMap(innerEdges, static (_, distance, dst) => (Key: dst, Value: distance + 1))
+            var keyed = reached.Map(static r => (Key: r.Node, Value: r.Distance));
+            var stepped = enterArranged
+                ? keyed.ArrangeByKey().JoinCore(arrangedEdges.Enter(inner), static (_, distance, dst) => (Key: dst, Value: distance + 1))
+                : keyed.JoinMap(edges.Enter(inner).Map(static e => (Key: e.Src, Value: e.Dst)), static (_, distance, dst) => (Key: dst, Value: distance + 1));
+            return stepped
                 .Concat(start.Enter(inner).Map(static s => (Key: s.Node, Value: s.Distance)))
                 .Reduce<int, int, int, Progress.Timestamps.Product<long, int>, long>(static (_, input, output) => output.Add((input[0].Value, 1)))
                 .Map(static r => (Node: r.Key, Distance: r.Value));
@@ -44,10 +53,15 @@ public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Bfs_matches_a_from_scratch_search_after_every_round() =>
+    public Task Bfs_matches_a_from_scratch_search_after_every_round() => CheckBfs(Bfs);
+
+    [Fact]
+    public Task Bfs_over_an_entered_arrangement_matches_a_from_scratch_search_after_every_round() => CheckBfs(BfsOverEnteredArrangement);
+
+    private async Task CheckBfs(Func<Scope<long>, Handles> build) =>
         await GraphGen.SampleAsync(async graph =>
         {
-            var dataflow = await fixture.Engine.BuildAsync((Scope<long> scope) => Bfs(scope), buckets: 3);
+            var dataflow = await fixture.Engine.BuildAsync((Scope<long> scope) => build(scope), buckets: 3);
             await using var _ = dataflow;
             var (edges, roots, distances, probe) = dataflow.Handles;
             var live = new List<(int, int)>(graph.Initial);

@@ -1,0 +1,66 @@
+using AkkaDifferential.Host.Cli;
+
+namespace AkkaDifferential.Host.Examples;
+
+/// <summary>
+/// The options the graph commands (<c>bfs</c>, <c>cc</c>, <c>scc</c>) share: where the graph and its changes come
+/// from, how many buckets run the dataflow, and whether each round's output changes are printed.
+/// </summary>
+/// <param name="EdgeFile">A file of <c>src dst</c> lines, or null for a random graph.</param>
+/// <param name="Nodes">Nodes of the random graph.</param>
+/// <param name="EdgeCount">Edges of the random graph.</param>
+/// <param name="Seed">Seed of the random graph and of random changes.</param>
+/// <param name="ChangeFile">A file of change rounds (see <see cref="Examples.ChangeFile"/>), or null.</param>
+/// <param name="Rounds">Rounds of random changes, when there is no change file (random graphs only).</param>
+/// <param name="ChangesPerRound">Changes per random round.</param>
+/// <param name="Buckets">Buckets (workers) of the dataflow.</param>
+/// <param name="PrintChanges">Print each round's input and output changes to the output.</param>
+internal sealed record GraphOptions(
+    string? EdgeFile = null,
+    int Nodes = 1_000,
+    int EdgeCount = 2_000,
+    int Seed = 1,
+    string? ChangeFile = null,
+    int Rounds = 0,
+    int ChangesPerRound = 4,
+    int Buckets = 4,
+    bool PrintChanges = false)
+{
+    /// <summary>The help text of these options, for the command line's usage.</summary>
+    public const string Help = """
+              --edges FILE           load 'src dst' lines from FILE (else a random graph:)
+              --nodes N              nodes of the random graph (1000)
+              --edges-count M        edges of the random graph (2 x nodes)
+              --seed S               random seed (1)
+              --changes FILE         rounds of '+ src dst' / '- src dst' lines, separated by blank lines, applied
+                                     one round per logical time after the first computation; removing an edge
+                                     that is not in the graph at that point is refused with an error naming it
+              --rounds R             rounds of random changes instead (random graphs only) (0)
+              --changes-per-round K  random changes per round: removals and insertions alternate (4)
+              --buckets W            buckets (workers) (4)
+              --print-changes        print each round's edge changes and output changes to stdout
+        """;
+
+    /// <summary>Reads the shared options from <paramref name="line"/>; the caller reads its own and rejects unknown ones.</summary>
+    /// <exception cref="ArgumentException">An option is malformed, or options that exclude each other are combined.</exception>
+    public static GraphOptions Parse(CommandLine line)
+    {
+        var edges = line.String("edges");
+        var changes = line.String("changes");
+        if (edges is not null && (line.Has("nodes") || line.Has("edges-count") || line.Has("seed")))
+            throw new ArgumentException("--nodes, --edges-count and --seed describe a random graph: they cannot be combined with --edges FILE.");
+        if ((edges is not null || changes is not null) && (line.Has("rounds") || line.Has("changes-per-round")))
+            throw new ArgumentException("--rounds and --changes-per-round make random changes of a random graph: give --changes FILE instead.");
+        var nodes = line.Int("nodes", 1_000, minimum: 1);
+        return new GraphOptions(
+            edges,
+            nodes,
+            line.Int("edges-count", 2 * nodes, minimum: 0),
+            line.Int("seed", 1),
+            changes,
+            line.Int("rounds", 0, minimum: 0),
+            line.Int("changes-per-round", 4, minimum: 1),
+            line.Int("buckets", 4, minimum: 1),
+            line.Flag("print-changes"));
+    }
+}

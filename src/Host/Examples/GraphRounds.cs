@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Operators.Dataflows;
+
+namespace AkkaDifferential.Host.Examples;
+
+/// <summary>What one round of a graph computation did: its changes, how long it took, and how much work it was.</summary>
+/// <param name="Round">The round, which is also its logical time: 0 is the initial computation.</param>
+/// <param name="Latency">From the first change of the round until the result's frontier passed the round.</param>
+/// <param name="EdgeChanges">The input changes of the round (none in round 0).</param>
+/// <param name="OutputChanges">The result's changes at the round's time, sorted.</param>
+/// <param name="RecordsProcessed">Updates the dataflow's operators received during the round.</param>
+/// <param name="Result">The whole result after the round, sorted by node; empty unless an observer asked for it.</param>
+internal sealed record RoundReport(
+    long Round,
+    TimeSpan Latency,
+    IReadOnlyList<EdgeChange> EdgeChanges,
+    IReadOnlyList<Update<(int Node, int Value), long, long>> OutputChanges,
+    long RecordsProcessed,
+    IReadOnlyList<(int Node, int Value)> Result);
+
+/// <summary>
+/// Drives a graph dataflow in rounds, the way the graph commands run: the initial edges at time 0, then each round
+/// of changes at the next time, waiting for the result's frontier to pass the round before the next one. Logs each
+/// round's latency and number of output changes; optionally prints the changes themselves.
+/// </summary>
+internal static class GraphRounds
+{
+    /// <summary>Runs <paramref name="build"/>'s dataflow over <paramref name="input"/> and returns the final result, sorted by node.</summary>
+    /// <param name="name">The dataflow's name.</param>
+    /// <param name="input">The edges and their rounds of changes.</param>
+    /// <param name="options">Buckets, and whether to print the changes of each round to <paramref name="output"/>.</param>
+    /// <param name="build">Builds the dataflow.</param>
+    /// <param name="output">Where changes are printed.</param>
+    /// <param name="log">Where each round's latency and number of changes are written.</param>
+    /// <param name="observe">Called after every round, with the whole result.</param>
+    /// <param name="engine">The engine to run on; by default a new embedded one.</param>
+    public static async Task<IReadOnlyList<(int Node, int Value)>> RunAsync(
+        string name,
+        GraphInput input,
+        GraphOptions options,
+        Func<Scope<long>, GraphHandles> build,
+        TextWriter output,
+        TextWriter log,
+        Action<RoundReport>? observe = null,
+        DifferentialEngine? engine = null)
+    {
+        var owned = engine is null ? DifferentialEngine.Create() : null;
+        try
+        {
+            var dataflow = await (engine ?? owned!).BuildAsync(build, options.Buckets, name);
+            await using (dataflow)
+                return await RunAsync(dataflow, input, options.PrintChanges, output, log, observe);
+        }
+        finally
+        {
+            if (owned is not null)
+                await owned.DisposeAsync();
+        }
+    }
+
+    /// <summary>Prints a result as <c>node value</c> lines.</summary>
+    public static void Print(IEnumerable<(int Node, int Value)> result, TextWriter output)
+    {
+        foreach (var (node, value) in result)
+            output.WriteLine($"{node} {value}");
+    }
+
+    private static async Task<IReadOnlyList<(int Node, int Value)>> RunAsync(
+        Dataflow<GraphHandles> dataflow, GraphInput input, bool printChanges, TextWriter output, TextWriter log, Action<RoundReport>? observe)
+    {
+        var (edges, capture, probe, start) = dataflow.Handles;
+        var result = new Dictionary<(int Node, int Value), long>();
+        var seen = 0;
+
+        for (var round = 0; round <= input.Rounds.Count; round++)
+        {
+            var changes = round == 0 ? [] : input.Rounds[round - 1];
+            var before = dataflow.Metrics.RecordsProcessed;
+            var clock = Stopwatch.StartNew();
+            if (round == 0)
+            {
+                start?.Invoke();
+                foreach (var edge in input.Edges)
+                    edges.Insert(edge);
+            }
+            foreach (var change in changes)
+                edges.Update(change.Edge, change.Diff);
+            edges.AdvanceTo(round + 1);
+            await probe.WhenPassed(round);
+            var latency = clock.Elapsed;
+            await capture.WhenPassed(round);
+            var records = dataflow.Metrics.RecordsProcessed - before;
+
+            // Updates of later times cannot have arrived yet: their changes have not been sent.
+            var captured = capture.Updates;
+            var outputChanges = new List<Update<(int Node, int Value), long, long>>(captured.Count - seen);
+            for (; seen < captured.Count; seen++)
+                outputChanges.Add(captured[seen]);
+            outputChanges.Sort(static (a, b) => a.Data.CompareTo(b.Data) is var c and not 0 ? c : a.Diff.CompareTo(b.Diff));
+            foreach (var update in outputChanges)
+                result[update.Data] = result.GetValueOrDefault(update.Data) + update.Diff;
+
+            var loaded = round == 0 ? $"{input.Edges.Count} edges loaded, " : $"{changes.Count} edge changes, ";
+            log.WriteLine($"round {round}: {loaded}{outputChanges.Count} output changes in {latency.TotalMilliseconds:F2} ms ({records} records processed)");
+            if (printChanges && round > 0)
+            {
+                output.WriteLine($"round {round}: edges {string.Join(", ", changes)}");
+                foreach (var update in outputChanges)
+                    output.WriteLine($"  {(update.Diff > 0 ? '+' : '-')} {update.Data.Node} {update.Data.Value}");
+            }
+            observe?.Invoke(new RoundReport(round, latency, changes, outputChanges, records, Sorted(result)));
+        }
+        edges.Close();
+        return Sorted(result);
+    }
+
+    private static List<(int Node, int Value)> Sorted(Dictionary<(int Node, int Value), long> result)
+    {
+        var sorted = new List<(int Node, int Value)>(result.Count);
+        foreach (var (record, count) in result)
+        {
+            if (count < 0)
+                throw new InvalidOperationException($"The result has record {record} with multiplicity {count}: the dataflow is wrong.");
+            for (var i = 0; i < count; i++)
+                sorted.Add(record);
+        }
+        sorted.Sort();
+        return sorted;
+    }
+}
