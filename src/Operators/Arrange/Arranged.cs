@@ -79,7 +79,8 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
         var output = new ArrangedOutput<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(innerSpec);
         var node = inner.Builder.Add("EnterArranged", [Connect()], [innerSpec],
             environment => new Iterate.EnterArrangedRuntime<TKey, TVal, TTime, TDiff>(environment, output),
-            summaries: [[new PathSummary(0, Progress.Timestamps.Timestamp.Coordinates<int>(), 0)]]);
+            summaries: [[new PathSummary(0, Progress.Timestamps.Timestamp.Coordinates<int>(), 0)]],
+            observesFrontiers: false);
         return new Arranged<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(inner, node.Index, innerSpec, new TraceExport<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(node.Index, "an arrangement entered into a loop is a view of the outer one: export the outer arrangement instead."));
     }
 

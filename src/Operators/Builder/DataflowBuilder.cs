@@ -24,7 +24,8 @@ internal sealed class DataflowBuilder
         IReadOnlyList<object> outputs,
         Func<InstanceEnvironment, IOperatorRuntime>? factory,
         Func<int, Props>? endpoint = null,
-        PathSummary?[][]? summaries = null)
+        PathSummary?[][]? summaries = null,
+        bool observesFrontiers = true)
     {
         if (frozen)
             throw new InvalidOperationException("The dataflow has already been built: operators cannot be added to it any more.");
@@ -38,6 +39,7 @@ internal sealed class DataflowBuilder
             Factory = factory,
             Endpoint = endpoint,
             Summaries = summaries,
+            ObservesFrontiers = observesFrontiers,
         };
         for (var port = 0; port < inputs.Count; port++)
             inputs[port].Connect(index, port);

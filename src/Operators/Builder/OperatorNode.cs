@@ -25,6 +25,12 @@ internal sealed class OperatorNode
     /// <summary>For each input port, the output port that feeds it (all connected once the dataflow is built).</summary>
     public IReadOnlyList<Location> Inputs => [.. InputSources.Select(s => s!.Value)];
 
+    /// <summary>
+    /// True when the operator's instances react to their input frontiers (holding data until a time completes, or
+    /// allowing compaction); the frontiers of operators that do not (linear operators) are not sent to them.
+    /// </summary>
+    public bool ObservesFrontiers { get; init; } = true;
+
     /// <summary>Names the variable of a feedback node, for the error when it is never set; null for other nodes.</summary>
     public string? UnsetMessage { get; init; }
 

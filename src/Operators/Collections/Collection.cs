@@ -150,7 +150,7 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         where TOut : notnull
     {
         var spec = new OutputSpec<TOut>();
-        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic));
+        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic), observesFrontiers: false);
         return new Collection<TOut, TTime, TDiffOut>(scope, node.Index, spec);
     }
 

@@ -43,7 +43,8 @@ public static class IterateExtensions
         var spec = new OutputSpec<TData>();
         var node = inner.Builder.Add("Enter", [collection.Connect(Pact<TData>.Pipeline)], [spec],
             environment => new EnterRuntime<TData, TOuter, TDiff>(environment),
-            summaries: [[new PathSummary(0, Timestamp.Coordinates<int>(), 0)]]);
+            summaries: [[new PathSummary(0, Timestamp.Coordinates<int>(), 0)]],
+            observesFrontiers: false);
         return new Collection<TData, Product<TOuter, int>, TDiff>(inner, node.Index, spec);
     }
 
@@ -57,7 +58,8 @@ public static class IterateExtensions
         var spec = new OutputSpec<TData>();
         var node = outer.Builder.Add("Leave", [collection.Connect(Pact<TData>.Pipeline)], [spec],
             environment => new LeaveRuntime<TData, TOuter, TDiff>(environment),
-            summaries: [[new PathSummary(Timestamp.Coordinates<int>(), 0, 0)]]);
+            summaries: [[new PathSummary(Timestamp.Coordinates<int>(), 0, 0)]],
+            observesFrontiers: false);
         return new Collection<TData, TOuter, TDiff>(outer, node.Index, spec);
     }
 }

@@ -70,7 +70,8 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
                 break;
             case FrontierProtocol.FrontiersAdvanced advanced:
                 foreach (var group in advanced.Frontiers.GroupBy(f => f.Target.Operator))
-                    operators[group.Key]?.Tell(new RuntimeProtocol.OperatorFrontiers([.. group]));
+                    if (plan.Operators[group.Key].ObservesFrontiers)
+                        operators[group.Key]?.Tell(new RuntimeProtocol.OperatorFrontiers([.. group]));
                 break;
             default:
                 Unhandled(message);
