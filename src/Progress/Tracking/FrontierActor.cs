@@ -11,11 +11,19 @@ namespace AkkaDifferential.Progress.Tracking;
 /// Updates for a dataflow that is not registered yet are kept and applied on registration, because in a cluster
 /// an operator's first report can overtake the registration.
 /// </summary>
+/// <remarks>
+/// Publication is coalesced: an update only marks its dataflow dirty and, if none is pending, queues a
+/// <see cref="PublishPending"/> message to the actor itself. Every update already waiting in the mailbox is applied before
+/// it, so a burst of reports costs one frontier computation and one message per bucket. Delaying publication is
+/// always safe: frontiers may lag, never lead.
+/// </remarks>
 public sealed class FrontierActor : UntypedActor
 {
     private readonly Dictionary<string, DataflowProgress> dataflows = [];
     private readonly Dictionary<string, List<ProgressUpdate>> early = [];
     private readonly HashSet<string> retired = [];
+    private readonly HashSet<string> dirty = [];
+    private bool publishQueued;
     private readonly ILoggingAdapter log = Context.GetLogger();
 
     /// <summary>Props for a frontier actor.</summary>
@@ -28,6 +36,13 @@ public sealed class FrontierActor : UntypedActor
         {
             case ProgressUpdate update:
                 OnProgress(update);
+                break;
+            case PublishPending:
+                publishQueued = false;
+                foreach (var name in dirty)
+                    if (dataflows.TryGetValue(name, out var progress))
+                        Publish(name, progress, progress.Tracker.Recompute());
+                dirty.Clear();
                 break;
             case Register register:
                 OnRegister(register);
@@ -70,7 +85,14 @@ public sealed class FrontierActor : UntypedActor
         }
         try
         {
-            Publish(update.Dataflow, progress, progress.Tracker.Apply(update.Changes));
+            if (!progress.Tracker.Update(update.Changes))
+                return;
+            dirty.Add(update.Dataflow);
+            if (!publishQueued)
+            {
+                publishQueued = true;
+                Self.Tell(PublishPending.Instance);
+            }
         }
         catch (ArgumentException ex)
         {
@@ -110,6 +132,12 @@ public sealed class FrontierActor : UntypedActor
             if (progress.Subscribers.TryGetValue(frontier.Target, out var subscribers))
                 foreach (var subscriber in subscribers)
                     subscriber.Tell(new FrontiersAdvanced(dataflow, [frontier]));
+    }
+
+    /// <summary>Publishes the frontiers of the dataflows updated since the last publication.</summary>
+    private sealed class PublishPending
+    {
+        public static PublishPending Instance { get; } = new();
     }
 
     private sealed record DataflowProgress(ProgressTracker Tracker, IReadOnlyList<IActorRef> Listeners)

@@ -25,6 +25,7 @@ public sealed class ProgressTracker
     private readonly MutableAntichain<FlatTime>[] pointstamps;
     private Antichain<FlatTime>[] frontiers;
     private readonly int[] depths;
+    private bool dirty;
 
     /// <summary>Creates a tracker for <paramref name="graph"/> with no pointstamps.</summary>
     public ProgressTracker(ProgressGraph graph)
@@ -69,6 +70,17 @@ public sealed class ProgressTracker
     /// </summary>
     public IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> Apply(IEnumerable<PointstampChange> changes)
     {
+        Update(changes);
+        return Recompute();
+    }
+
+    /// <summary>
+    /// Applies a batch of pointstamp changes atomically, without recomputing frontiers; several batches may be
+    /// applied before one <see cref="Recompute"/>. Returns true when some location's own frontier moved.
+    /// </summary>
+    /// <exception cref="ArgumentException">A change names a location outside the graph or a time of the wrong depth; nothing was applied.</exception>
+    public bool Update(IEnumerable<PointstampChange> changes)
+    {
         var list = changes as IReadOnlyCollection<PointstampChange> ?? [.. changes];
         // Check every change before applying any, so that a malformed batch leaves the state untouched.
         foreach (var change in list)
@@ -84,8 +96,16 @@ public sealed class ProgressTracker
             depths[at] = group.First().Time.Length;
             moved |= pointstamps[at].Update(group.Select(c => (c.Time, c.Delta)));
         }
-        if (!moved)
+        dirty |= moved;
+        return moved;
+    }
+
+    /// <summary>Recomputes the frontiers after <see cref="Update"/>s and returns the input ports whose frontier changed.</summary>
+    public IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> Recompute()
+    {
+        if (!dirty)
             return [];
+        dirty = false;
         var next = Propagate();
         var changed = new List<(Location, Antichain<FlatTime>)>();
         for (var i = 0; i < locations.Length; i++)
