@@ -115,7 +115,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     /// <summary>Closes the input (see <see cref="Close"/>).</summary>
     public void Dispose() => Close();
 
-    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.Deliver message) => deployed!.Buckets[bucket].Tell(message);
+    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.Deliver message) => deployed!.Instances[bucket][message.Operator]!.Tell(message);
 
     internal void Attach(DeployedDataflow dataflow)
     {

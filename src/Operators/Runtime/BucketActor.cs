@@ -7,9 +7,10 @@ namespace AkkaDifferential.Operators.Runtime;
 
 /// <summary>
 /// One bucket (worker) of a dataflow: it owns, as children, the instances at this bucket of every operator of the
-/// dataflow. Batches and frontier changes for the bucket arrive here and are handed to the operator they name.
-/// In a cluster a bucket is a sharded entity; on one node it is a child of the dataflow actor. Failures of
-/// operator instances are escalated to the dataflow actor.
+/// dataflow, and hands them the frontier changes of their inputs. Batches go straight from instance to instance
+/// once every instance knows the others (<see cref="RuntimeProtocol.Routes"/>). In a cluster a bucket is a sharded
+/// entity; on one node it is a child of the dataflow actor. Failures of operator instances are escalated to the
+/// dataflow actor.
 /// </summary>
 internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 {
@@ -62,11 +63,9 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     {
         switch (message)
         {
-            case RuntimeProtocol.Deliver delivery:
-                operators[delivery.Operator]!.Forward(delivery);
-                break;
-            case RuntimeProtocol.ToOperator addressed:
-                operators[addressed.Operator]!.Forward(addressed);
+            case RuntimeProtocol.Routes routes:
+                foreach (var instance in operators)
+                    instance?.Tell(routes);
                 break;
             case FrontierProtocol.FrontiersAdvanced advanced:
                 foreach (var group in advanced.Frontiers.GroupBy(f => f.Target.Operator))

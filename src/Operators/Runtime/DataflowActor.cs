@@ -24,7 +24,6 @@ internal sealed class DataflowActor : ReceiveActor
     private readonly int buckets;
     private readonly IReadOnlyList<IActorRef?>?[] instances;
     private IActorRef? deployer;
-    private bool registered;
 
     public DataflowActor(string name, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
     {
@@ -37,16 +36,13 @@ internal sealed class DataflowActor : ReceiveActor
         this.buckets = buckets;
         instances = new IReadOnlyList<IActorRef?>?[buckets];
         Receive<RuntimeProtocol.Deploy>(_ => DeployDataflow());
-        Receive<FrontierProtocol.Registered>(_ =>
-        {
-            registered = true;
-            ReplyWhenReady();
-        });
         Receive<RuntimeProtocol.BucketStarted>(started =>
         {
             instances[started.Bucket] = started.Operators;
-            ReplyWhenReady();
+            if (!Array.Exists(instances, i => i is null))
+                Route();
         });
+        Receive<FrontierProtocol.Registered>(_ => Reply());
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
     }
 
@@ -81,7 +77,19 @@ internal sealed class DataflowActor : ReceiveActor
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
         Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(name, plan, b, frontier, settings, state.Metrics), $"bucket-{b}"))];
         foreach (var bucket in Buckets)
-            bucket.Tell(new RuntimeProtocol.StartBucket(Buckets, Endpoints));
+            bucket.Tell(new RuntimeProtocol.StartBucket(buckets, Endpoints));
+    }
+
+    /// <summary>
+    /// Every instance exists: tell each where the others are, then register with the frontier actor. Frontier changes
+    /// reach a bucket after the routes (the frontier actor publishes only after registration), so every instance
+    /// knows the routes before its first message.
+    /// </summary>
+    private void Route()
+    {
+        var routes = new RuntimeProtocol.Routes([.. instances.Select(i => i!)]);
+        foreach (var bucket in Buckets)
+            bucket.Tell(routes);
         // Sources start with a capability at the minimum time: one for an input session, one per instance otherwise.
         var inputs = plan.Operators
             .Where(n => n.Inputs.Count == 0)
@@ -91,15 +99,13 @@ internal sealed class DataflowActor : ReceiveActor
         frontier.Tell(new FrontierProtocol.Register(name, plan.Graph, inputs, Buckets));
     }
 
-    private void ReplyWhenReady()
+    private void Reply()
     {
-        if (!registered || Array.Exists(instances, i => i is null) || deployer is null)
-            return;
         // Endpoints that watch an input port's frontier (probes) subscribe once the dataflow is known.
         foreach (var (op, endpoint) in Endpoints)
             if (plan.Operators[op].Inputs.Count > 0 && plan.Operators[op].Factory is null)
                 frontier.Tell(new FrontierProtocol.Subscribe(name, Location.Target(op, 0), endpoint));
-        deployer.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
+        deployer?.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
         deployer = null;
     }
 

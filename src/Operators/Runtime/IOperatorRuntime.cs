@@ -15,6 +15,6 @@ internal interface IOperatorRuntime
     /// <summary>Any other message addressed to the instance (reader protocol, background work).</summary>
     void OnMessage(object message);
 
-    /// <summary>Gives the instance its actor's context, once, before the first message.</summary>
-    void Bind(IActorContext context);
+    /// <summary>Gives the instance its actor's context and every instance's actor (per bucket, per operator), once, before any other message.</summary>
+    void Bind(IActorContext context, IReadOnlyList<IReadOnlyList<IActorRef?>> instances);
 }

@@ -4,12 +4,12 @@ using AkkaDifferential.Operators.Dataflows;
 
 namespace AkkaDifferential.Operators.Runtime;
 
-/// <summary>What an operator instance knows of where it runs: its dataflow, operator, bucket and the actors it talks to.</summary>
+/// <summary>What an operator instance knows of where it runs: its dataflow, operator and bucket, and the actors it reports to.</summary>
 internal sealed record InstanceEnvironment(
     string Dataflow,
     OperatorNode Node,
     int Bucket,
-    IReadOnlyList<IActorRef> Buckets,
+    int Buckets,
     IActorRef Frontier,
     IActorRef? Endpoint,
     DataflowSettings Settings,

@@ -7,14 +7,29 @@ namespace AkkaDifferential.Operators.Runtime;
 /// from user code is rethrown as an <see cref="OperatorFailedException"/> naming the operator and bucket, and the
 /// supervising dataflow actor then fails the dataflow.
 /// </summary>
-internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int bucket) : UntypedActor
+internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int bucket) : UntypedActor, IWithUnboundedStash
 {
     public static Props Props(InstanceEnvironment environment) =>
         Akka.Actor.Props.Create(() => new OperatorActor(environment.Node.Factory!(environment), environment.Node.Name, environment.Bucket));
 
-    protected override void PreStart() => runtime.Bind(Context);
+    public IStash Stash { get; set; } = null!;
 
     protected override void OnReceive(object message)
+    {
+        // Nothing is processed before the instance knows where every other instance is.
+        if (message is RuntimeProtocol.Routes routes)
+        {
+            runtime.Bind(Context, routes.Instances);
+            Become(Running);
+            Stash.UnstashAll();
+        }
+        else
+        {
+            Stash.Stash();
+        }
+    }
+
+    private void Running(object message)
     {
         try
         {

@@ -43,7 +43,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     public int Bucket => Environment.Bucket;
 
     /// <inheritdoc/>
-    public int Buckets => Environment.Buckets.Count;
+    public int Buckets => Environment.Buckets;
 
     /// <inheritdoc/>
     public ProgressBatcher<TTime> Progress { get; } = new();
@@ -89,15 +89,17 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     protected IActorRef Sender => context!.Sender;
 
     private IActorContext? context;
+    private IReadOnlyList<IReadOnlyList<IActorRef?>> routes = [];
 
     /// <inheritdoc/>
-    public void Bind(IActorContext actorContext)
+    public void Bind(IActorContext actorContext, IReadOnlyList<IReadOnlyList<IActorRef?>> instances)
     {
         context = actorContext;
+        routes = instances;
         OnStarted();
     }
 
-    /// <summary>Called once when the instance's actor starts, before any message.</summary>
+    /// <summary>Called once, when the instance knows every other instance and before any other message.</summary>
     protected virtual void OnStarted()
     {
     }
@@ -106,7 +108,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     protected void Watch(IActorRef actor) => context!.Watch(actor);
 
     /// <summary>Sends <paramref name="payload"/> to the instance of operator <paramref name="op"/> at this bucket.</summary>
-    protected void SendToOperator(int op, object payload) => Environment.Buckets[Bucket].Tell(new RuntimeProtocol.ToOperator(op, payload));
+    protected void SendToOperator(int op, object payload) => routes[Bucket][op]!.Tell(new RuntimeProtocol.ToOperator(op, payload));
 
     /// <summary>Asks for a <see cref="RuntimeProtocol.Work"/> activation after the messages already waiting.</summary>
     protected void RequestWork() => Self.Tell(RuntimeProtocol.Work.Instance);
@@ -152,7 +154,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     }
 
     /// <inheritdoc/>
-    public void Send(int bucket, RuntimeProtocol.Deliver message) => Environment.Buckets[bucket].Tell(message);
+    public void Send(int bucket, RuntimeProtocol.Deliver message) => routes[bucket][message.Operator]!.Tell(message);
 
     private void EndActivation()
     {

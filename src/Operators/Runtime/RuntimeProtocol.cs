@@ -28,8 +28,14 @@ internal static class RuntimeProtocol
     /// <summary>The frontiers of some input ports of one operator changed.</summary>
     public sealed record OperatorFrontiers(FrontierProtocol.TargetFrontier[] Frontiers);
 
-    /// <summary>Tells a bucket the addresses of all buckets of its dataflow and of the driver's endpoints; it then starts its operators.</summary>
-    public sealed record StartBucket(IReadOnlyList<IActorRef> Buckets, IReadOnlyDictionary<int, IActorRef> Endpoints);
+    /// <summary>Tells a bucket the addresses of the driver's endpoints; it then creates its operator instances and answers <see cref="BucketStarted"/>.</summary>
+    public sealed record StartBucket(int Buckets, IReadOnlyDictionary<int, IActorRef> Endpoints);
+
+    /// <summary>
+    /// The actor of every operator instance, per bucket: sent to every instance (through its bucket) once all exist,
+    /// so that batches go straight to the instance that processes them. An instance starts work when it has them.
+    /// </summary>
+    public sealed record Routes(IReadOnlyList<IReadOnlyList<IActorRef?>> Instances);
 
     /// <summary>Asks a dataflow actor to deploy; answered with <see cref="Deployed"/> once inputs may send.</summary>
     public sealed record Deploy;
