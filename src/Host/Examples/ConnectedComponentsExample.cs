@@ -1,6 +1,4 @@
-using AkkaDifferential.Host.Cli;
 using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Reduce;
 
 namespace AkkaDifferential.Host.Examples;
 
@@ -11,18 +9,10 @@ namespace AkkaDifferential.Host.Examples;
 /// </summary>
 internal static class ConnectedComponentsExample
 {
-    public static GraphOptions Parse(IReadOnlyList<string> args)
-    {
-        var line = new CommandLine(args);
-        var options = GraphOptions.Parse(line);
-        line.RejectUnknown();
-        return options;
-    }
-
     /// <summary>Runs the command: logs each round, then prints <c>node label</c> for every node.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter log)
     {
-        var options = Parse(args);
+        var options = GraphOptions.Parse(args);
         GraphRounds.Print(await GraphRounds.RunAsync("cc", GraphInput.Load(options), options, Build, output, log), output);
         return 0;
     }
@@ -39,11 +29,7 @@ internal static class ConnectedComponentsExample
         where TTime : notnull
     {
         var undirected = edges.Concat(edges.Map(static edge => (edge.Dst, edge.Src)));
-        var nodes = Nodes(edges).Map(static node => (node, node));
+        var nodes = GraphCollections.Nodes(edges).Map(static node => (node, node));
         return LabelPropagation.Propagate(undirected, nodes);
     }
-
-    /// <summary>The endpoints of the edges, once each.</summary>
-    public static Collection<int, TTime, long> Nodes<TTime>(Collection<(int Src, int Dst), TTime, long> edges) where TTime : notnull =>
-        edges.Map(static edge => edge.Src).Concat(edges.Map(static edge => edge.Dst)).Distinct();
 }

@@ -38,8 +38,18 @@ internal sealed record GraphOptions(
               --rounds R             rounds of random changes instead (random graphs only) (0)
               --changes-per-round K  random changes per round: removals and insertions alternate (4)
               --buckets W            buckets (workers) (4)
-              --print-changes        print each round's edge changes and output changes to stdout
+              --print-changes        print each change round's edge changes and output changes to stdout
         """;
+
+    /// <summary>Reads a command line of these options only.</summary>
+    /// <exception cref="ArgumentException">An option is unknown or malformed, or options that exclude each other are combined.</exception>
+    public static GraphOptions Parse(IReadOnlyList<string> args)
+    {
+        var line = new CommandLine(args);
+        var options = Parse(line);
+        line.RejectUnknown();
+        return options;
+    }
 
     /// <summary>Reads the shared options from <paramref name="line"/>; the caller reads its own and rejects unknown ones.</summary>
     /// <exception cref="ArgumentException">An option is malformed, or options that exclude each other are combined.</exception>

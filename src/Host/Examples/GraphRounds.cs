@@ -106,11 +106,13 @@ internal static class GraphRounds
             log.WriteLine($"round {round}: {loaded}{outputChanges.Count} output changes in {latency.TotalMilliseconds:F2} ms ({records} records processed)");
             if (printChanges && round > 0)
             {
-                output.WriteLine($"round {round}: edges {string.Join(", ", changes)}");
+                output.WriteLine($"round {round} edge changes: {string.Join(", ", changes)}");
+                output.WriteLine($"round {round} output changes:");
                 foreach (var update in outputChanges)
                     output.WriteLine($"  {(update.Diff > 0 ? '+' : '-')} {update.Data.Node} {update.Data.Value}");
             }
-            observe?.Invoke(new RoundReport(round, latency, changes, outputChanges, records, Sorted(result)));
+            if (observe is not null)
+                observe(new RoundReport(round, latency, changes, outputChanges, records, Sorted(result)));
         }
         edges.Close();
         return Sorted(result);

@@ -1,7 +1,6 @@
 using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Iterate;
 using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Reduce;
 
 namespace AkkaDifferential.Host.Examples;
 
@@ -25,10 +24,4 @@ internal static class LabelPropagation
             .JoinMap(edges.Enter(labels.Scope), static (_, label, dst) => (dst, label))
             .Concat(nodes.Enter(labels.Scope))
             .MinByKey());
-
-    /// <summary>For each key, its smallest value, once.</summary>
-    public static Collection<(int Key, int Value), TTime, long> MinByKey<TTime>(this Collection<(int Key, int Value), TTime, long> collection)
-        where TTime : notnull =>
-        // The reducer sees the key's values sorted, with positive multiplicities: the first is the smallest.
-        collection.Reduce<int, int, int, TTime, long>(static (_, input, output) => output.Add((input[0].Value, 1L)));
 }

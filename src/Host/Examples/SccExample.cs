@@ -1,4 +1,3 @@
-using AkkaDifferential.Host.Cli;
 using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Iterate;
 using AkkaDifferential.Operators.Join;
@@ -16,12 +15,10 @@ namespace AkkaDifferential.Host.Examples;
 /// </summary>
 internal static class SccExample
 {
-    public static GraphOptions Parse(IReadOnlyList<string> args) => ConnectedComponentsExample.Parse(args);
-
     /// <summary>Runs the command: logs each round, then prints <c>node label</c> for every node.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter log)
     {
-        var options = Parse(args);
+        var options = GraphOptions.Parse(args);
         GraphRounds.Print(await GraphRounds.RunAsync("scc", GraphInput.Load(options), options, Build, output, log), output);
         return 0;
     }
@@ -37,7 +34,7 @@ internal static class SccExample
     public static Collection<(int Node, int Label), TTime, long> Components<TTime>(Collection<(int Src, int Dst), TTime, long> edges)
         where TTime : notnull
     {
-        var nodes = ConnectedComponentsExample.Nodes(edges).Map(static node => (node, node));
+        var nodes = GraphCollections.Nodes(edges).Map(static node => (node, node));
         return LabelPropagation.Propagate(StronglyConnectedEdges(edges), nodes);
     }
 

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using AkkaDifferential.Host.Cli;
+
+namespace AkkaDifferential.Host.Benchmarks;
+
+/// <summary>
+/// The <c>bench</c> command: runs a workload (or the <c>all</c> preset) on graphs drawn as upstream's examples draw
+/// them, prints every figure beside its target, and optionally writes JSON and PNG plots.
+/// </summary>
+/// <remarks>
+/// <c>bench all</c> runs each workload in a child process of its own (the same executable), so that one run's heap,
+/// JIT state and peak working set do not leak into the next; <c>--in-process</c> runs them in this process instead.
+/// </remarks>
+internal static class BenchCommand
+{
+    /// <summary>Buckets (workers) when not told: the fastest on the two-core machine the figures were taken on.</summary>
+    public const int DefaultBuckets = 1;
+
+    /// <summary>The command's help text.</summary>
+    public const string Help = """
+          bench WORKLOAD [options]        the benchmark harness (see docs/benchmarks.md); WORKLOAD is
+                                          hello, degrees, bfs, or all (the preset of docs/benchmarks.md)
+              --nodes N                   nodes of the random graph (100000)
+              --edges M                   edges loaded at time 0 (5 x nodes)
+              --batch B                   steps per round, each one insert and one remove (hello, degrees
+                                          1000; bfs 1)
+              --rounds R                  rounds measured (hello, degrees 20; bfs 200)
+              --buckets W                 buckets (workers) (1)
+              --linq-rounds K             rounds of the LINQ baseline, at most (50; it stops after 20 s)
+              --verify                    also check the final answer against LINQ (slower)
+              --json FILE                 write the results as JSON
+              --plots DIR                 write PNG plots (latency per round, throughput against B)
+              --in-process                (all) run the workloads in this process, not one process each
+        """;
+
+    /// <summary>Runs the command with <paramref name="args"/> (after <c>bench</c>); the table goes to <paramref name="output"/>.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, ProgressDisplay progress)
+    {
+        if (args.Count == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+            throw new ArgumentException($"bench needs a workload: {string.Join(", ", BenchConfig.Workloads)} or all.");
+        var workload = args[0];
+        var line = new CommandLine([.. args.Skip(1)]);
+        var started = DateTimeOffset.UtcNow;
+        List<BenchResult> results;
+        string? json, plots;
+        if (workload == "all")
+        {
+            var buckets = line.Int("buckets", DefaultBuckets, minimum: 1);
+            var verify = line.Flag("verify");
+            var inProcess = line.Flag("in-process");
+            (json, plots) = (line.String("json"), line.String("plots"));
+            line.RejectUnknown();
+            results = [];
+            foreach (var config in BenchPresets.All(buckets, verify))
+                results.Add(inProcess ? (await BenchRunner.RunAsync(config, progress)).Result : await RunChildAsync(config));
+        }
+        else
+        {
+            var config = Parse(workload, line);
+            (json, plots) = (line.String("json"), line.String("plots"));
+            line.RejectUnknown();
+            results = [(await BenchRunner.RunAsync(config, progress)).Result];
+        }
+
+        var report = new BenchReport(MachineInfo.Current(), started, results);
+        ResultTable.Write(output, report);
+        if (json is not null)
+        {
+            report.Save(json);
+            output.WriteLine($"JSON: {json}");
+        }
+        if (plots is not null)
+            foreach (var file in BenchPlots.Write(plots, results))
+                output.WriteLine($"Plot: {file}");
+        return results.Any(r => r.Verified == false) ? 1 : 0;
+    }
+
+    /// <summary>The run <paramref name="line"/> describes for <paramref name="workload"/>, with the defaults of the help text.</summary>
+    public static BenchConfig Parse(string workload, CommandLine line)
+    {
+        BenchWorkload.Named(workload);
+        var graph = workload == "bfs" ? (Batch: 1, Rounds: 200) : (Batch: 1_000, Rounds: 20);
+        var nodes = line.Int("nodes", 100_000, minimum: 1);
+        var edges = line.Int("edges", 5 * nodes, minimum: 1);
+        return new BenchConfig(workload, nodes, edges, line.Int("batch", graph.Batch, minimum: 1), line.Int("rounds", graph.Rounds, minimum: 0),
+            line.Int("buckets", DefaultBuckets, minimum: 1), line.Int("linq-rounds", BenchConfig.DefaultLinqRounds, minimum: 0),
+            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"));
+    }
+
+    /// <summary>Runs <paramref name="config"/> in a child process (this executable, <c>bench WORKLOAD … --json TEMP</c>) and reads its result.</summary>
+    private static async Task<BenchResult> RunChildAsync(BenchConfig config)
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"akka-differential-bench-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("The path of this executable is unknown."))
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        // Under 'dotnet AkkaDifferential.Host.dll' the process is dotnet itself: name the assembly to run.
+        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+            start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        foreach (var arg in new[]
+                 {
+                     "bench", config.Workload, "--nodes", $"{config.Nodes}", "--edges", $"{config.Edges}", "--batch", $"{config.Batch}",
+                     "--rounds", $"{config.Rounds}", "--buckets", $"{config.Buckets}", "--linq-rounds", $"{config.LinqRounds}", "--json", json,
+                 })
+            start.ArgumentList.Add(arg);
+        if (config.Verify)
+            start.ArgumentList.Add("--verify");
+        try
+        {
+            using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+            // The child's table is not needed (its JSON is); its progress and errors go straight to our stderr.
+            var table = child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            if (child.ExitCode != 0 && !File.Exists(json))
+                throw new InvalidOperationException($"The {config.Label} run failed with exit code {child.ExitCode}:{Environment.NewLine}{await table}");
+            return BenchReport.Load(json).Results.Single();
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}

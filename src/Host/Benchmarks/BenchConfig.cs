@@ -1,0 +1,51 @@
+namespace AkkaDifferential.Host.Benchmarks;
+
+/// <summary>
+/// One benchmark run: a workload on a random graph of <see cref="Nodes"/> nodes and <see cref="Edges"/> edges loaded
+/// at time 0, then <see cref="Rounds"/> rounds of <see cref="Batch"/> steps, each step inserting one new edge and
+/// removing the oldest at its own time (the upstream examples' protocol).
+/// </summary>
+/// <param name="Workload">hello, degrees or bfs.</param>
+/// <param name="Nodes">Nodes of the graph.</param>
+/// <param name="Edges">Edges loaded at time 0 (the live edge count stays at this).</param>
+/// <param name="Batch">Steps per round (B): a round ends when the probe passes its last step's time.</param>
+/// <param name="Rounds">Rounds (R) measured.</param>
+/// <param name="Buckets">Buckets (workers) of the dataflow.</param>
+/// <param name="LinqRounds">
+/// At most this many rounds are also done by recomputing from scratch with LINQ (the baseline); the baseline stops
+/// earlier when it has run for <see cref="LinqBudgetSeconds"/> (after at least three rounds).
+/// </param>
+/// <param name="LinqBudgetSeconds">Wall-clock budget of the LINQ baseline.</param>
+/// <param name="Verify">
+/// Capture the dataflow's output and compare its final answer with the LINQ recomputation over the final edges
+/// (costs time and memory on the driver; off for measurements).
+/// </param>
+internal sealed record BenchConfig(
+    string Workload,
+    int Nodes,
+    int Edges,
+    int Batch,
+    int Rounds,
+    int Buckets,
+    int LinqRounds = BenchConfig.DefaultLinqRounds,
+    double LinqBudgetSeconds = BenchConfig.DefaultLinqBudgetSeconds,
+    bool Verify = false)
+{
+    /// <summary>Rounds of the LINQ baseline unless told.</summary>
+    public const int DefaultLinqRounds = 50;
+
+    /// <summary>Seconds the LINQ baseline may run unless told.</summary>
+    public const double DefaultLinqBudgetSeconds = 20;
+
+    /// <summary>The workloads the harness knows.</summary>
+    public static readonly IReadOnlyList<string> Workloads = ["hello", "degrees", "bfs"];
+
+    /// <summary>The logical time of step <paramref name="step"/> (from 0) of round <paramref name="round"/> (from 0); the load is at time 0.</summary>
+    public long StepTime(int round, int step) => 1 + (long)round * Batch + step;
+
+    /// <summary>The last time of round <paramref name="round"/>: the round ends when the probe has passed it.</summary>
+    public long LastTime(int round) => StepTime(round, Batch - 1);
+
+    /// <summary>A short label: workload, sizes and batch.</summary>
+    public string Label => $"{Workload} {Format.Count(Nodes)}/{Format.Count(Edges)} B={Batch}";
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using AkkaDifferential.Operators.Dataflows;
+
+namespace AkkaDifferential.Host.Benchmarks;
+
+/// <summary>
+/// Runs one benchmark the way upstream's examples do, then the same rounds by LINQ recomputation.
+/// </summary>
+/// <remarks>
+/// <para>The dataflow: M edges from <see cref="EdgeGenerator"/> (seeded as upstream) are loaded at time 0; the load
+/// ends when the probe passes time 0. Round r then has B steps; step e is at time <c>1 + r·B + e</c>: the input
+/// advances to it and one new edge (continuing the same generator) is inserted and one old edge removed (a second
+/// generator with the same seed, so the i-th removal is the i-th loaded edge). After the last step the input
+/// advances to the next time and the round ends when the probe has passed the last one.</para>
+/// <para>The baseline: the live edges in an array used as a ring (step k replaces slot k mod M, which holds exactly
+/// the edge the k-th removal deletes), and after every round the answer recomputed from the whole array with LINQ,
+/// as a .NET program without an incremental engine would.</para>
+/// <para>Memory: the peak working set is read when the dataflow is done and before the baseline runs (so it is the
+/// engine's peak, plus the runtime); heap figures are <see cref="GC.GetTotalMemory(bool)"/> after a full collection.</para>
+/// </remarks>
+internal static class BenchRunner
+{
+    /// <summary>Runs <paramref name="config"/>, reporting progress to <paramref name="progress"/>.</summary>
+    public static async Task<BenchOutcome> RunAsync(BenchConfig config, ProgressDisplay progress)
+    {
+        var workload = BenchWorkload.Named(config.Workload);
+        var engine = await RunDataflowAsync(workload, config, progress);
+        var linq = RunLinq(workload, config, progress);
+
+        var ratio = linq.Rounds.Median / engine.Rounds.Median;
+        var verified = config.Verify ? SameAnswer(engine.Answer!, linq.Answer!) : (bool?)null;
+        var result = new BenchResult(config, engine.LoadSeconds, engine.LoadFeedSeconds, engine.LoadGcPauseSeconds, engine.Rounds,
+            engine.RoundsFeedSeconds, engine.RoundsGcPauseSeconds, engine.Gen2Collections, engine.AllocatedBytesPerStep, engine.RecordsPerStep,
+            engine.StepsPerSecond, 2 * engine.StepsPerSecond, engine.PeakWorkingSet, engine.HeapBefore, engine.HeapAfterLoad, engine.HeapAfterRounds,
+            (double)(engine.HeapAfterLoad - engine.HeapBefore) / config.Edges, linq.Rounds, ratio, verified, [], engine.RoundMicros, linq.RoundMicros);
+        result = result with { Checks = BenchTargets.Check(result) };
+        progress.Line($"{config.Label}: load {Format.Seconds(result.LoadSeconds)}, round median {Format.Micros(result.Rounds.Median)}, " +
+            $"LINQ median {Format.Micros(result.Linq.Median)} ({Format.Ratio(ratio)})" + (verified is null ? "" : verified.Value ? ", answers agree" : ", ANSWERS DIFFER"));
+        return new BenchOutcome(result, engine.Answer, linq.Answer);
+    }
+
+    private sealed record DataflowRun(
+        double LoadSeconds, double LoadFeedSeconds, double LoadGcPauseSeconds, LatencySummary Rounds, double[] RoundMicros,
+        double RoundsFeedSeconds, double RoundsGcPauseSeconds, int Gen2Collections, double AllocatedBytesPerStep, double RecordsPerStep,
+        double StepsPerSecond, long PeakWorkingSet, long HeapBefore, long HeapAfterLoad, long HeapAfterRounds, Dictionary<long, long>? Answer);
+
+    private static async Task<DataflowRun> RunDataflowAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress)
+    {
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        await using var engine = DifferentialEngine.Create();
+        var deployed = await workload.DeployAsync(engine, config.Buckets, capture: config.Verify);
+        try
+        {
+            var edges = deployed.Edges;
+            var inserts = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
+            var removals = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
+
+            // The load: every edge at time 0, then wait for the probe to pass it.
+            progress.Begin($"{config.Label}: loading {config.Edges:N0} edges ({config.Buckets} buckets)");
+            var pauseStart = GC.GetTotalPauseDuration();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < config.Edges; i++)
+            {
+                edges.Insert(inserts.NextEdge());
+                if ((i & 0xFFFF) == 0)
+                    progress.Report("loading", i, config.Edges);
+            }
+            deployed.Start();
+            edges.AdvanceTo(1);
+            var loadFeed = clock.Elapsed;
+            progress.Report("loading", config.Edges, config.Edges);
+            progress.Line($"{config.Label}: edges fed in {Format.Seconds(loadFeed.TotalSeconds)}, waiting for time 0 to complete");
+            await deployed.Probe.WhenPassed(0);
+            var load = clock.Elapsed;
+            var loadPause = GC.GetTotalPauseDuration() - pauseStart;
+            progress.Line($"{config.Label}: loaded in {Format.Seconds(load.TotalSeconds)}");
+            var heapAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
+
+            // The rounds.
+            progress.Begin($"{config.Label}: {config.Rounds:N0} rounds");
+            var roundMicros = new double[config.Rounds];
+            var feed = TimeSpan.Zero;
+            var records = deployed.Metrics.RecordsProcessed;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var gen2 = GC.CollectionCount(2);
+            pauseStart = GC.GetTotalPauseDuration();
+            for (var round = 0; round < config.Rounds; round++)
+            {
+                clock.Restart();
+                for (var step = 0; step < config.Batch; step++)
+                {
+                    edges.AdvanceTo(config.StepTime(round, step));
+                    edges.Insert(inserts.NextEdge());
+                    edges.Remove(removals.NextEdge());
+                }
+                var last = config.LastTime(round);
+                edges.AdvanceTo(last + 1);
+                feed += clock.Elapsed;
+                await deployed.Probe.WhenPassed(last);
+                roundMicros[round] = clock.Elapsed.TotalMicroseconds;
+                progress.Report("rounds", round + 1, config.Rounds);
+            }
+            var steps = (double)config.Rounds * config.Batch;
+            var roundsPause = GC.GetTotalPauseDuration() - pauseStart;
+            var allocatedPerStep = (GC.GetTotalAllocatedBytes() - allocated) / steps;
+            var gen2Collections = GC.CollectionCount(2) - gen2;
+            var recordsPerStep = (deployed.Metrics.RecordsProcessed - records) / steps;
+            var rounds = LatencySummary.Of(roundMicros);
+
+            var answer = deployed.AnswerAt is null ? null : await deployed.AnswerAt(config.Rounds == 0 ? 0 : config.LastTime(config.Rounds - 1));
+            edges.Close();
+            var heapAfterRounds = GC.GetTotalMemory(forceFullCollection: true);
+            using var process = Process.GetCurrentProcess();
+            return new DataflowRun(load.TotalSeconds, loadFeed.TotalSeconds, loadPause.TotalSeconds, rounds, roundMicros, feed.TotalSeconds,
+                roundsPause.TotalSeconds, gen2Collections, allocatedPerStep, recordsPerStep, steps / (rounds.Total / 1e6),
+                process.PeakWorkingSet64, heapBefore, heapAfterLoad, heapAfterRounds, answer);
+        }
+        finally
+        {
+            await deployed.Dataflow.DisposeAsync();
+        }
+    }
+
+    private sealed record LinqRun(LatencySummary Rounds, double[] RoundMicros, Dictionary<long, long>? Answer);
+
+    private static LinqRun RunLinq(BenchWorkload workload, BenchConfig config, ProgressDisplay progress)
+    {
+        var generator = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
+        var live = new (int Src, int Dst)[config.Edges];
+        for (var i = 0; i < live.Length; i++)
+            live[i] = generator.NextEdge();
+        var slot = 0;
+        void Step()
+        {
+            live[slot] = generator.NextEdge();
+            slot = slot + 1 == live.Length ? 0 : slot + 1;
+        }
+
+        var limit = Math.Min(config.Rounds, config.LinqRounds);
+        progress.Begin($"{config.Label}: LINQ recomputation, up to {limit:N0} rounds or {config.LinqBudgetSeconds:0} s");
+        var micros = new List<double>(limit);
+        Dictionary<long, long>? answer = null;
+        var budget = Stopwatch.StartNew();
+        var clock = new Stopwatch();
+        var round = 0;
+        for (; round < limit && (round < 3 || budget.Elapsed.TotalSeconds < config.LinqBudgetSeconds); round++)
+        {
+            clock.Restart();
+            for (var step = 0; step < config.Batch; step++)
+                Step();
+            answer = workload.Recompute(live);
+            micros.Add(clock.Elapsed.TotalMicroseconds);
+            progress.Report("LINQ", round + 1, limit);
+        }
+        if (config.Verify && (round < config.Rounds || answer is null))
+        {
+            for (; round < config.Rounds; round++)
+                for (var step = 0; step < config.Batch; step++)
+                    Step();
+            answer = workload.Recompute(live);
+        }
+        return new LinqRun(LatencySummary.Of(micros), [.. micros], config.Verify ? answer : null);
+    }
+
+    private static bool SameAnswer(IReadOnlyDictionary<long, long> a, IReadOnlyDictionary<long, long> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var value) && value == kv.Value);
+}
