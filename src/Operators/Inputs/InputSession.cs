@@ -11,7 +11,7 @@ namespace AkkaDifferential.Operators.Inputs;
 
 /// <summary>
 /// Feeds one input collection of a dataflow. Updates are buffered and sent on <see cref="Flush"/>,
-/// <see cref="AdvanceTo"/> or when the buffer fills. The session holds a capability at its current
+/// <see cref="AdvanceTo(TTime)"/> or when the buffer fills. The session holds a capability at its current
 /// <see cref="Time"/>: results for a time become final only after the session has advanced past it (or closed).
 /// </summary>
 /// <remarks>
@@ -40,6 +40,9 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
 
     /// <summary>The session's current time: new updates are at this time unless given a later one.</summary>
     public TTime Time { get; private set; } = Timestamp.Minimum<TTime>();
+
+    // The time of the capability as the frontier actor knows it; it catches up with Time at each send.
+    private TTime reported = Timestamp.Minimum<TTime>();
 
     int IBatchSender<TTime>.Bucket => -1;
 
@@ -87,18 +90,24 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     /// updates. Outputs at times not after <paramref name="time"/> can then complete.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before the session's time.</exception>
-    public void AdvanceTo(TTime time)
+    public void AdvanceTo(TTime time) => AdvanceTo(time, flush: true);
+
+    /// <summary>
+    /// Moves the session to <paramref name="time"/>, promising no more updates before it. With
+    /// <paramref name="flush"/> false nothing is sent yet, as with differential dataflow's <c>advance_to</c>: the
+    /// updates and the move go out together at the next flush, so many small steps (each at its own time) cost one
+    /// message and one frontier change instead of one per step.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before the session's time.</exception>
+    public void AdvanceTo(TTime time, bool flush)
     {
         Ready("advance");
         if (!Lattice.LessEqual(Time, time))
             throw new ArgumentOutOfRangeException(nameof(time), time,
                 $"Input '{name}' cannot advance to time {time}: the session is already at time {Time}, and times may only move forward.");
-        var progress = ((IBatchSender<TTime>)this).Progress;
-        output!.Flush(this);
-        progress.Update(Location.Source(op, 0), time, +1);
-        progress.Update(Location.Source(op, 0), Time, -1);
         Time = time;
-        SendProgress();
+        if (flush)
+            Send();
     }
 
     /// <summary>Sends the buffered updates and closes the input: no more updates will come.</summary>
@@ -107,7 +116,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         if (closed || state.Completion.IsCompleted || deployed is null)
             return;
         output!.Flush(this);
-        ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), Time, -1);
+        ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
         closed = true;
         SendProgress();
     }
@@ -131,9 +140,17 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         return output ?? throw new InvalidOperationException($"Cannot {what} input '{name}' before its dataflow is deployed: use the session after BuildAsync returns.");
     }
 
+    /// <summary>Sends the buffered updates and, in the same progress report, the capability's move to <see cref="Time"/>.</summary>
     private void Send()
     {
         output!.Flush(this);
+        if (!EqualityComparer<TTime>.Default.Equals(reported, Time))
+        {
+            var progress = ((IBatchSender<TTime>)this).Progress;
+            progress.Update(Location.Source(op, 0), Time, +1);
+            progress.Update(Location.Source(op, 0), reported, -1);
+            reported = Time;
+        }
         SendProgress();
     }
 
