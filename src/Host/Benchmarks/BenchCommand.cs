@@ -28,6 +28,9 @@ internal static class BenchCommand
               --buckets W                 buckets (workers) (1)
               --linq-rounds K             rounds of the LINQ baseline, at most (50; it stops after 20 s)
               --verify                    also check the final answer against LINQ (slower)
+              --flush-each-step           send every step on its own, not the round at its end
+              --no-warmup                 measure from a cold start (by default the workload first
+                                          runs on a small graph, so that the code is jitted and tiered up)
               --json FILE                 write the results as JSON
               --plots DIR                 write PNG plots (latency per round, throughput against B)
               --in-process                (all) run the workloads in this process, not one process each
@@ -47,11 +50,13 @@ internal static class BenchCommand
         {
             var buckets = line.Int("buckets", DefaultBuckets, minimum: 1);
             var verify = line.Flag("verify");
+            var flushEachStep = line.Flag("flush-each-step");
+            var warmup = !line.Flag("no-warmup");
             var inProcess = line.Flag("in-process");
             (json, plots) = (line.String("json"), line.String("plots"));
             line.RejectUnknown();
             results = [];
-            foreach (var config in BenchPresets.All(buckets, verify))
+            foreach (var config in BenchPresets.All(buckets, verify, flushEachStep, warmup))
                 results.Add(inProcess ? (await BenchRunner.RunAsync(config, progress)).Result : await RunChildAsync(config));
         }
         else
@@ -84,7 +89,7 @@ internal static class BenchCommand
         var edges = line.Int("edges", 5 * nodes, minimum: 1);
         return new BenchConfig(workload, nodes, edges, line.Int("batch", graph.Batch, minimum: 1), line.Int("rounds", graph.Rounds, minimum: 0),
             line.Int("buckets", DefaultBuckets, minimum: 1), line.Int("linq-rounds", BenchConfig.DefaultLinqRounds, minimum: 0),
-            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"));
+            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"), line.Flag("flush-each-step"), !line.Flag("no-warmup"));
     }
 
     /// <summary>Runs <paramref name="config"/> in a child process (this executable, <c>bench WORKLOAD … --json TEMP</c>) and reads its result.</summary>
@@ -107,6 +112,10 @@ internal static class BenchCommand
             start.ArgumentList.Add(arg);
         if (config.Verify)
             start.ArgumentList.Add("--verify");
+        if (config.FlushEachStep)
+            start.ArgumentList.Add("--flush-each-step");
+        if (!config.Warmup)
+            start.ArgumentList.Add("--no-warmup");
         try
         {
             using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");

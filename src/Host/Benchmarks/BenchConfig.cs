@@ -20,6 +20,15 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// Capture the dataflow's output and compare its final answer with the LINQ recomputation over the final edges
 /// (costs time and memory on the driver; off for measurements).
 /// </param>
+/// <param name="FlushEachStep">
+/// Send every step on its own (<c>AdvanceTo(t)</c>) instead of moving the input's time without sending
+/// (<c>AdvanceTo(t, flush: false)</c>, as upstream's <c>advance_to</c>) and sending the round at its end.
+/// </param>
+/// <param name="Warmup">
+/// Before measuring, run the same workload on a small graph (1,000 nodes, 5,000 edges, at least 20,000 steps) and
+/// the LINQ baseline on it in the same process, so that the measured code is jitted and tiered up as in a
+/// long-running service (<see cref="WarmupOf"/>).
+/// </param>
 internal sealed record BenchConfig(
     string Workload,
     int Nodes,
@@ -29,7 +38,9 @@ internal sealed record BenchConfig(
     int Buckets,
     int LinqRounds = BenchConfig.DefaultLinqRounds,
     double LinqBudgetSeconds = BenchConfig.DefaultLinqBudgetSeconds,
-    bool Verify = false)
+    bool Verify = false,
+    bool FlushEachStep = false,
+    bool Warmup = true)
 {
     /// <summary>Rounds of the LINQ baseline unless told.</summary>
     public const int DefaultLinqRounds = 50;
@@ -45,6 +56,17 @@ internal sealed record BenchConfig(
 
     /// <summary>The last time of round <paramref name="round"/>: the round ends when the probe has passed it.</summary>
     public long LastTime(int round) => StepTime(round, Batch - 1);
+
+    /// <summary>The warm-up run of <paramref name="config"/>: the same workload and batch on a small graph.</summary>
+    public static BenchConfig WarmupOf(BenchConfig config) => config with
+    {
+        Nodes = Math.Min(config.Nodes, 1_000),
+        Edges = Math.Min(config.Edges, 5_000),
+        Rounds = Math.Max(3, 20_000 / config.Batch),
+        LinqRounds = 3,
+        Verify = false,
+        Warmup = false,
+    };
 
     /// <summary>A short label: workload, sizes and batch.</summary>
     public string Label => $"{Workload} {Format.Count(Nodes)}/{Format.Count(Edges)} B={Batch}";

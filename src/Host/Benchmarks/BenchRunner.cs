@@ -10,11 +10,14 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// <para>The dataflow: M edges from <see cref="EdgeGenerator"/> (seeded as upstream) are loaded at time 0; the load
 /// ends when the probe passes time 0. Round r then has B steps; step e is at time <c>1 + r·B + e</c>: the input
 /// advances to it and one new edge (continuing the same generator) is inserted and one old edge removed (a second
-/// generator with the same seed, so the i-th removal is the i-th loaded edge). After the last step the input
-/// advances to the next time and the round ends when the probe has passed the last one.</para>
+/// generator with the same seed, so the i-th removal is the i-th loaded edge). As upstream's <c>advance_to</c>, a
+/// step's advance sends nothing (unless <see cref="BenchConfig.FlushEachStep"/>); after the last step the input
+/// advances to the next time and sends the round, and the round ends when the probe has passed its last time.</para>
 /// <para>The baseline: the live edges in an array used as a ring (step k replaces slot k mod M, which holds exactly
 /// the edge the k-th removal deletes), and after every round the answer recomputed from the whole array with LINQ,
 /// as a .NET program without an incremental engine would.</para>
+/// <para>Warm-up (<see cref="BenchConfig.Warmup"/>): the same workload first runs on a small graph in the same
+/// process, so that what is measured is jitted, tiered-up code, not the first minutes of a fresh process.</para>
 /// <para>Memory: the peak working set is read when the dataflow is done and before the baseline runs (so it is the
 /// engine's peak, plus the runtime); heap figures are <see cref="GC.GetTotalMemory(bool)"/> after a full collection.</para>
 /// </remarks>
@@ -24,6 +27,15 @@ internal static class BenchRunner
     public static async Task<BenchOutcome> RunAsync(BenchConfig config, ProgressDisplay progress)
     {
         var workload = BenchWorkload.Named(config.Workload);
+        if (config.Warmup)
+        {
+            var warmup = BenchConfig.WarmupOf(config);
+            progress.Line($"{config.Label}: warming up on {warmup.Label}, {warmup.Rounds:N0} rounds");
+            var clock = Stopwatch.StartNew();
+            await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent);
+            RunLinq(workload, warmup, ProgressDisplay.Silent);
+            progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)}");
+        }
         var engine = await RunDataflowAsync(workload, config, progress);
         var linq = RunLinq(workload, config, progress);
 
@@ -56,7 +68,7 @@ internal static class BenchRunner
             var removals = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
 
             // The load: every edge at time 0, then wait for the probe to pass it.
-            progress.Begin($"{config.Label}: loading {config.Edges:N0} edges ({config.Buckets} buckets)");
+            progress.Begin($"{config.Label}: loading {config.Edges:N0} edges, {config.Buckets} bucket{(config.Buckets == 1 ? "" : "s")}");
             var pauseStart = GC.GetTotalPauseDuration();
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < config.Edges; i++)
@@ -89,7 +101,7 @@ internal static class BenchRunner
                 clock.Restart();
                 for (var step = 0; step < config.Batch; step++)
                 {
-                    edges.AdvanceTo(config.StepTime(round, step));
+                    edges.AdvanceTo(config.StepTime(round, step), flush: config.FlushEachStep);
                     edges.Insert(inserts.NextEdge());
                     edges.Remove(removals.NextEdge());
                 }

@@ -7,7 +7,7 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// <param name="Target">The bound the issue sets, or null.</param>
 /// <param name="AtMost">True when the figure must be at most <paramref name="Target"/>, false when at least.</param>
 /// <param name="Upstream">Upstream differential-dataflow's figure (Rust, one worker), as text, or null.</param>
-/// <param name="Status">met, missed, or empty when there is no target.</param>
+/// <param name="Status">met, missed, not measured (for example no LINQ rounds), or empty when there is no target.</param>
 internal sealed record TargetCheck(string Metric, string Unit, double Measured, double? Target, bool AtMost, string? Upstream, string Status);
 
 /// <summary>
@@ -64,7 +64,7 @@ internal static class BenchTargets
                 && e.Edges == config.Edges && (e.Batch is null || e.Batch == config.Batch));
             var (bound, atMost) = metric == "LINQ ratio" ? (LinqRatio, false) : (entry?.Bound, entry?.AtMost ?? true);
             var measured = Measure(result, metric);
-            var status = bound is null ? "" : double.IsNaN(measured) ? "missed" : (atMost ? measured <= bound : measured >= bound) ? "met" : "missed";
+            var status = bound is null ? "" : double.IsNaN(measured) ? "not measured" : (atMost ? measured <= bound : measured >= bound) ? "met" : "missed";
             checks.Add(new TargetCheck(metric, unit, measured, bound, atMost, entry?.Upstream, status));
         }
         return checks;

@@ -11,7 +11,7 @@ internal static class ResultTable
         {
             var config = result.Config;
             output.WriteLine();
-            output.WriteLine($"{config.Label}: {config.Rounds:N0} rounds, {config.Buckets} bucket{(config.Buckets == 1 ? "" : "s")}, " +
+            output.WriteLine($"{config.Label}: {config.Rounds:N0} rounds, {config.Buckets} bucket{(config.Buckets == 1 ? "" : "s")}, {(config.Warmup ? "after warm-up" : "cold start")}, {(config.FlushEachStep ? "each step sent on its own" : "each round sent at its end")}, " +
                 $"LINQ baseline over {result.Linq.Count} rounds" + (result.Verified switch { true => ", answers verified", false => ", ANSWERS DIFFER", null => "" }));
             output.WriteLine($"  {"metric",-22} {"measured",12} {"target",12} {"upstream",14}  status");
             foreach (var check in result.Checks)
