@@ -20,12 +20,18 @@ namespace AkkaDifferential.Operators.Reduce;
 /// </summary>
 internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : OperatorRuntime<TTime>
     where TKey : notnull
+    where TVal : notnull
     where TTime : notnull
 {
     private readonly ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic;
     private readonly OutputPort<(TKey, TOut), TTime, TDiffOut> output;
     private readonly int arrangement;
-    private readonly Dictionary<TKey, HashSet<TTime>> pending = [];
+    // Pending evaluations, by time: the distinct pending times are few, the keys many, so a frontier change looks at
+    // times only. Emptied dictionaries are replaced, since a Dictionary keeps scanning its largest size.
+    private Dictionary<TTime, List<TKey>> keysByTime = [];
+    private HashSet<(TKey Key, TTime Time)> pendingPairs = [];
+    private readonly bool totallyOrdered = Timestamp.Coordinates<TTime>() == 1;
+    private readonly Dictionary<TVal, TDiff> running = [];
     private readonly MutableAntichain<TTime> pendingTimes = new();
     private readonly Dictionary<TKey, OutputHistory<TOut, TTime, TDiffOut>> outputs = [];
     private readonly List<(TVal Val, TTime Time, TDiff Diff)> history = [];
@@ -80,27 +86,41 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
     {
         var frontier = InputFrontier(0);
         var cursor = new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
-        var ready = new List<(TKey Key, List<TTime> Times)>();
-        foreach (var (key, times) in pending)
+        var ready = new Dictionary<TKey, List<TTime>>();
+        List<TTime>? due = null;
+        foreach (var time in keysByTime.Keys)
+            if (!frontier.LessEqual(time))
+                (due ??= []).Add(time);
+        foreach (var time in due ?? [])
         {
-            List<TTime>? due = null;
-            foreach (var time in times)
-                if (!frontier.LessEqual(time))
-                    (due ??= []).Add(time);
-            if (due is not null)
-                ready.Add((key, due));
+            foreach (var key in keysByTime[time])
+            {
+                if (!ready.TryGetValue(key, out var times))
+                    ready[key] = times = [];
+                times.Add(time);
+                pendingPairs.Remove((key, time));
+            }
+            keysByTime.Remove(time);
+            pendingTimes.Update(time, -1);
         }
-        ready.Sort(static (a, b) => DataOrder<TKey>.Compare(a.Key, b.Key));
-        foreach (var (key, times) in ready)
+        if (keysByTime.Count == 0 && due is not null)
         {
+            keysByTime = [];
+            pendingPairs = [];
+        }
+        var keys = ready.Keys.ToList();
+        keys.Sort(static (a, b) => DataOrder<TKey>.Compare(a, b));
+        foreach (var key in keys)
+        {
+            var times = ready[key];
             times.Sort(static (a, b) => Timestamp.Compare(a, b));
             history.Clear();
             cursor.ReadKey(key, history);
-            foreach (var time in times)
-            {
-                Evaluate(key, time);
-                RemovePending(key, time);
-            }
+            if (totallyOrdered)
+                EvaluateInOrder(key, times);
+            else
+                foreach (var time in times)
+                    Evaluate(key, time, AccumulatedAt(time));
             if (outputs.TryGetValue(key, out var produced))
                 produced.CompactIfLarge(frontier);
         }
@@ -113,17 +133,45 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         }
     }
 
-    /// <summary>Emits, at <paramref name="time"/>, the logic's result on the input at that time minus the output so far.</summary>
-    private void Evaluate(TKey key, TTime time)
+    /// <summary>
+    /// Evaluates a key at ascending times of a total order: the history is sorted by time once and its
+    /// accumulation advanced from one time to the next, instead of re-summed for each.
+    /// </summary>
+    private void EvaluateInOrder(TKey key, List<TTime> times)
+    {
+        history.Sort(static (a, b) => Timestamp.Compare(a.Time, b.Time));
+        running.Clear();
+        var next = 0;
+        foreach (var time in times)
+        {
+            for (; next < history.Count && Lattice.LessEqual(history[next].Time, time); next++)
+                running[history[next].Val] = Difference.Add(running.GetValueOrDefault(history[next].Val, Difference.Zero<TDiff>()), history[next].Diff);
+            input.Clear();
+            foreach (var (val, diff) in running)
+                if (!Difference.IsZero(diff))
+                    input.Add((val, diff));
+            input.Sort(static (a, b) => DataOrder<TVal>.Compare(a.Value, b.Value));
+            Evaluate(key, time, input);
+        }
+    }
+
+    /// <summary>The key's input accumulated at <paramref name="time"/>: distinct values, sorted, with non-zero sums.</summary>
+    private List<(TVal Value, TDiff Diff)> AccumulatedAt(TTime time)
     {
         input.Clear();
         foreach (var (val, when, diff) in history)
             if (Lattice.LessEqual(when, time))
                 input.Add((val, diff));
         Accumulate(input, static (a, b) => DataOrder<TVal>.Compare(a.Value, b.Value), static (a, b) => (a.Value, Difference.Add(a.Diff, b.Diff)), static x => Difference.IsZero(x.Diff));
+        return input;
+    }
+
+    /// <summary>Emits, at <paramref name="time"/>, the logic's result on the key's input at that time minus the output so far.</summary>
+    private void Evaluate(TKey key, TTime time, List<(TVal Value, TDiff Diff)> accumulated)
+    {
         desired.Clear();
-        if (input.Count > 0)
-            logic(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(input), desired);
+        if (accumulated.Count > 0)
+            logic(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(accumulated), desired);
         if (!outputs.TryGetValue(key, out var produced))
             outputs[key] = produced = new OutputHistory<TOut, TTime, TDiffOut>();
         produced.AddNegatedAccumulation(time, desired);
@@ -153,18 +201,13 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
 
     private void AddPending(TKey key, TTime time)
     {
-        if (!pending.TryGetValue(key, out var times))
-            pending[key] = times = [];
-        if (times.Add(time))
+        if (!pendingPairs.Add((key, time)))
+            return;
+        if (!keysByTime.TryGetValue(time, out var keys))
+        {
+            keysByTime[time] = keys = [];
             pendingTimes.Update(time, +1);
-    }
-
-    private void RemovePending(TKey key, TTime time)
-    {
-        var times = pending[key];
-        times.Remove(time);
-        if (times.Count == 0)
-            pending.Remove(key);
-        pendingTimes.Update(time, -1);
+        }
+        keys.Add(key);
     }
 }
