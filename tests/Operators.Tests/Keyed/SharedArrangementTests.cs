@@ -68,9 +68,12 @@ public sealed class SharedArrangementTests(EngineFixture fixture) : IClassFixtur
             Add(pairsAt5, (time % 3, time), 1);
             if (time >= 2) Add(pairsAt5, ((time - 2) % 3, time - 2), -1);
         }
-        var expectedJoin = (from a in pairsAt5 from b in pairsAt5 where a.Key.Item1 == b.Key.Item1
+        var expectedJoin = (from a in pairsAt5
+                            from b in pairsAt5
+                            where a.Key.Item1 == b.Key.Item1
                             group a.Value * b.Value by (a.Key.Item1, a.Key.Item2 + b.Key.Item2) into g
-                            where g.Sum() != 0 select (g.Key, g.Sum())).ToDictionary(x => x.Key, x => x.Item2);
+                            where g.Sum() != 0
+                            select (g.Key, g.Sum())).ToDictionary(x => x.Key, x => x.Item2);
         Assert.Equal(expectedJoin, (await joined.CollectionAt(5)).ToDictionary());
         var expectedSums = pairsAt5.Where(kv => kv.Value != 0).GroupBy(kv => kv.Key.Item1)
             .ToDictionary(g => (g.Key, g.Sum(kv => (long)kv.Key.Item2 * kv.Value)), _ => 1L);
