@@ -7,11 +7,11 @@ namespace AkkaDifferential.Operators.Tests.Keyed;
 /// Random update sequences at random (partially ordered) times, split into batches at random, through every keyed
 /// operator on several buckets: at every time the inputs have closed, each captured output accumulates to exactly
 /// what LINQ computes from scratch on the accumulated inputs. The number of sequences per test is
-/// <c>PROPERTY_ITERATIONS</c> (default 60), so a thorough run is one environment variable away.
+/// <c>PROPERTY_ITERATIONS</c> (default 250), so a thorough run is one environment variable away.
 /// </summary>
 public sealed class KeyedOperatorsPropertyTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
-    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("PROPERTY_ITERATIONS"), out var n) ? n : 60;
+    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("PROPERTY_ITERATIONS"), out var n) ? n : 250;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     /// <summary>One update: which input, the record, its difference, how far after the session's time, and whether to flush after it.</summary>
