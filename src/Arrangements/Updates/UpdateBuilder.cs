@@ -32,17 +32,6 @@ public sealed class UpdateBuilder<TData, TTime, TDiff>
         Count++;
     }
 
-    /// <summary>Appends every update of <paramref name="batch"/>.</summary>
-    public void AddRange(UpdateBatch<TData, TTime, TDiff> batch)
-    {
-        while (Count + batch.Count > data.Length)
-            Grow();
-        batch.Data.CopyTo(data.AsSpan(Count));
-        batch.Times.CopyTo(times.AsSpan(Count));
-        batch.Diffs.CopyTo(diffs.AsSpan(Count));
-        Count += batch.Count;
-    }
-
     /// <summary>Sorts by record and time, sums the differences of equal pairs and drops zeros.</summary>
     public void Consolidate() => Count = Consolidation.Consolidate(data.AsSpan(0, Count), times.AsSpan(0, Count), diffs.AsSpan(0, Count));
 

@@ -62,9 +62,6 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
             ? new Antichain<TTime>(flat.Select(f => f.To<TTime>()))
             : Antichain<TTime>.From(Timestamp.Minimum<TTime>());
 
-    /// <summary>The flattened frontier of input <paramref name="port"/>, whatever its scope; null before the first change.</summary>
-    protected FlatTime[]? FlatInputFrontier(int port) => flatFrontiers[port];
-
     /// <summary>Adds progress kept in another time type (an input of an enclosing or nested scope) to each activation's report.</summary>
     protected void AddProgressSource(IProgressSource source) => otherProgress.Add(source);
 
