@@ -43,6 +43,12 @@ internal sealed class DataflowActor : ReceiveActor
                 Route();
         });
         Receive<FrontierProtocol.Registered>(_ => Reply());
+        Receive<Status.Failure>(refused =>
+        {
+            deployer?.Tell(refused);
+            deployer = null;
+            Fail(refused.Cause);
+        });
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
     }
 

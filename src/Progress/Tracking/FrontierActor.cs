@@ -63,7 +63,18 @@ public sealed class FrontierActor : UntypedActor
 
     private void OnRegister(Register register)
     {
-        var progress = new DataflowProgress(new ProgressTracker(register.Graph), register.Listeners);
+        ProgressTracker tracker;
+        try
+        {
+            tracker = new ProgressTracker(register.Graph);
+        }
+        catch (ArgumentException ex)
+        {
+            // A malformed graph is refused to its sender; the other dataflows' progress state stays.
+            Sender.Tell(new Status.Failure(new ArgumentException($"Dataflow '{register.Dataflow}' cannot be registered: {ex.Message}", ex)));
+            return;
+        }
+        var progress = new DataflowProgress(tracker, register.Listeners);
         dataflows[register.Dataflow] = progress;
         Publish(register.Dataflow, progress, progress.Tracker.Apply(register.InitialPointstamps));
         if (early.Remove(register.Dataflow, out var pending))

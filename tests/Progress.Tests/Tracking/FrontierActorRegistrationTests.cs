@@ -1,3 +1,4 @@
+using AkkaDifferential.Progress.Graph;
 using Xunit.Abstractions;
 using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
 
@@ -23,6 +24,20 @@ public sealed class FrontierActorRegistrationTests(ITestOutputHelper output) : F
         Report("early", Change(SinkIn, 0, -1));
         listener.FishForMessage<FrontiersAdvanced>(m => m.Frontiers.Any(f => f.Target == SinkIn && f.Frontier.Length > 0 && f.Frontier[0].Coordinates[0] == 1), Timeout);
         Assert.Equal([1L], CurrentFrontier("early", SinkIn));
+    }
+
+    [Fact]
+    public void A_malformed_graph_is_refused_and_other_dataflows_carry_on()
+    {
+        var healthy = RegisterChain("healthy");
+        var broken = new ProgressGraph([new OperatorShape("Lonely", 0, 1)], [new Channel(Location.Source(0, 0), Location.Target(5, 0))]);
+        Frontier.Tell(new Register("broken", broken, [], [TestActor]), TestActor);
+        var failure = ExpectMsg<Akka.Actor.Status.Failure>(Timeout);
+        Assert.Contains("Dataflow 'broken' cannot be registered", failure.Cause.Message);
+
+        // The healthy dataflow still tracks its progress: its input finishing empties every frontier.
+        Report("healthy", Change(Input, 0, -1));
+        healthy.FishForMessage<FrontiersAdvanced>(m => m.Frontiers.Any(f => f.Target == SinkIn && f.Frontier.Length == 0), Timeout);
     }
 
     [Fact]
