@@ -56,6 +56,23 @@ public sealed class Scope<TTime> where TTime : notnull
         return (session, new Collection<TData, TTime, TDiff>(this, node.Index, spec));
     }
 
+    /// <summary>
+    /// A collection that holds <paramref name="records"/> (each once, at the minimum time) and never changes: the
+    /// input is filled and closed as soon as the dataflow is deployed.
+    /// </summary>
+    public Collection<TData, TTime, long> NewCollectionFrom<TData>(IEnumerable<TData> records) where TData : notnull
+    {
+        var (session, collection) = NewCollection<TData>();
+        var contents = records.ToList();
+        OnDeployed(_ =>
+        {
+            foreach (var record in contents)
+                session.Insert(record);
+            session.Close();
+        });
+        return collection;
+    }
+
     /// <summary>The sum of several collections: every update of each, in one collection.</summary>
     public Collection<TData, TTime, TDiff> Concatenate<TData, TDiff>(IEnumerable<Collection<TData, TTime, TDiff>> collections) where TData : notnull
     {
