@@ -1,3 +1,4 @@
+using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Inputs;
 using AkkaDifferential.Operators.Probes;
@@ -29,6 +30,30 @@ internal abstract class BenchWorkload
         "bfs" => new BfsWorkload(),
         _ => throw new ArgumentException($"Unknown workload '{name}': expected {string.Join(", ", BenchConfig.Workloads)} or all."),
     };
+
+    /// <summary>
+    /// Deploys a dataflow of one edge input whose output, <paramref name="counts"/> of the edges, has one
+    /// <c>(key, count)</c> record per key: the shape of hello and degrees.
+    /// </summary>
+    protected static async Task<DeployedWorkload> DeployCountsAsync<TKey>(
+        DifferentialEngine engine,
+        int buckets,
+        bool capture,
+        string name,
+        Func<Collection<(int Src, int Dst), long, long>, Collection<(TKey Key, long Count), long, long>> counts,
+        Func<TKey, long> key)
+        where TKey : notnull
+    {
+        var dataflow = await engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, edges) = scope.NewCollection<(int Src, int Dst)>();
+            var output = counts(edges);
+            return (input, output.Probe(), capture ? output.Capture() : null);
+        }, buckets, name);
+        var (edges, probe, captured) = dataflow.Handles;
+        return new DeployedWorkload(dataflow, dataflow.Metrics, edges, probe, static () => { },
+            captured is null ? null : async time => ToAnswer(await captured.CollectionAt(time), key, static count => count));
+    }
 
     /// <summary>Turns a captured collection of <c>(key, value)</c> records of multiplicity one into a map.</summary>
     /// <exception cref="InvalidDataException">A record has another multiplicity, or a key appears twice.</exception>

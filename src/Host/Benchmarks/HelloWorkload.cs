@@ -1,15 +1,12 @@
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Host.Examples;
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Operators.Reduce;
 
 namespace AkkaDifferential.Host.Benchmarks;
 
 /// <summary>
 /// Upstream's <c>hello</c> example: the out-degree distribution, <c>edges.Map(src).Count().Map(count).Count()</c>
-/// — for each degree, how many nodes have it. The answer maps degree → nodes.
+/// — for each degree, how many nodes have it (the dataflow of the <c>degrees</c> command). The answer maps
+/// degree → nodes.
 /// </summary>
 internal sealed class HelloWorkload : BenchWorkload
 {
@@ -17,26 +14,10 @@ internal sealed class HelloWorkload : BenchWorkload
     public override string Name => "hello";
 
     /// <inheritdoc/>
-    public override async Task<DeployedWorkload> DeployAsync(DifferentialEngine engine, int buckets, bool capture)
-    {
-        var dataflow = await engine.BuildAsync((Scope<long> scope) => Build(scope, capture), buckets, "bench-hello");
-        var (edges, probe, output) = dataflow.Handles;
-        return new DeployedWorkload(dataflow, dataflow.Metrics, edges, probe, static () => { },
-            output is null ? null : async time => ToAnswer(await output.CollectionAt(time), static d => d, static n => n));
-    }
+    public override Task<DeployedWorkload> DeployAsync(DifferentialEngine engine, int buckets, bool capture) =>
+        DeployCountsAsync(engine, buckets, capture, "bench-hello", DegreesExample.Distribution, static degree => degree);
 
     /// <inheritdoc/>
     public override Dictionary<long, long> Recompute(IEnumerable<(int Src, int Dst)> edges) =>
         edges.CountBy(static e => e.Src).CountBy(static degree => (long)degree.Value).ToDictionary(static kv => kv.Key, static kv => (long)kv.Value);
-
-    private static (InputSession<(int Src, int Dst), long, long>, ProbeHandle<long>, CaptureHandle<(long Key, long Count), long, long>?) Build(Scope<long> scope, bool capture)
-    {
-        var (input, edges) = scope.NewCollection<(int Src, int Dst)>();
-        var distribution = edges
-            .Map(static edge => edge.Src)
-            .Count()
-            .Map(static degree => degree.Count)
-            .Count();
-        return (input, distribution.Probe(), capture ? distribution.Capture() : null);
-    }
 }

@@ -86,13 +86,17 @@ internal static class DegreesExample
     public static (InputSession<(int Src, int Dst), long, long> Edges, CaptureHandle<(long Degree, long Nodes), long, long> Distribution, ProbeHandle<long> Probe) Build(Scope<long> scope)
     {
         var (input, edges) = scope.NewCollection<(int Src, int Dst)>();
-        var distribution = edges
-            .Map(static edge => edge.Src)
-            .Count()
-            .Map(static pair => pair.Count)
-            .Count();
+        var distribution = Distribution(edges);
         return (input, distribution.Capture(), distribution.Probe());
     }
+
+    /// <summary>Upstream's <c>hello</c>: <c>edges.Map(src).Count().Map(count).Count()</c>, the number of nodes of each out-degree.</summary>
+    public static Collection<(long Degree, long Nodes), long, long> Distribution(Collection<(int Src, int Dst), long, long> edges) =>
+        OutDegrees(edges).Map(static pair => pair.Degree).Count();
+
+    /// <summary>The out-degree of every node with an edge: <c>edges.Map(src).Count()</c>.</summary>
+    public static Collection<(int Node, long Degree), long, long> OutDegrees(Collection<(int Src, int Dst), long, long> edges) =>
+        edges.Map(static edge => edge.Src).Count();
 
     private static List<(int, int)> RandomEdges(Random random, int nodes, int count)
     {

@@ -85,13 +85,28 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
     protected override void OnFrontierAdvanced()
     {
         var frontier = InputFrontier(0);
-        var cursor = new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
-        var ready = new Dictionary<TKey, List<TTime>>();
+        if (TakeReady(frontier) is { } ready)
+            EvaluateReady(ready, frontier);
+        capabilities.HoldExactly(pendingTimes.Frontier);
+        if (!frontier.Equals(allowed))
+        {
+            allowed = frontier;
+            var reader = ArrangedOutput<TKey, TVal, TTime, TDiff>.ReaderId(Operator, 0);
+            SendToOperator(arrangement, new TraceProtocol.AllowCompaction<TTime>(reader, frontier));
+        }
+    }
+
+    /// <summary>Removes the pending times the frontier has passed; returns them by key, or null when there are none.</summary>
+    private Dictionary<TKey, List<TTime>>? TakeReady(Antichain<TTime> frontier)
+    {
         List<TTime>? due = null;
         foreach (var time in keysByTime.Keys)
             if (!frontier.LessEqual(time))
                 (due ??= []).Add(time);
-        foreach (var time in due ?? [])
+        if (due is null)
+            return null;
+        var ready = new Dictionary<TKey, List<TTime>>();
+        foreach (var time in due)
         {
             foreach (var key in keysByTime[time])
             {
@@ -103,11 +118,18 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
             keysByTime.Remove(time);
             pendingTimes.Update(time, -1);
         }
-        if (keysByTime.Count == 0 && due is not null)
+        if (keysByTime.Count == 0)
         {
             keysByTime = [];
             pendingPairs = [];
         }
+        return ready;
+    }
+
+    /// <summary>Evaluates every ready key at its ready times, in key order so that the trace is read forwards.</summary>
+    private void EvaluateReady(Dictionary<TKey, List<TTime>> ready, Antichain<TTime> frontier)
+    {
+        var cursor = new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
         var keys = ready.Keys.ToList();
         keys.Sort(static (a, b) => DataOrder<TKey>.Compare(a, b));
         foreach (var key in keys)
@@ -123,13 +145,6 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                     Evaluate(key, time, AccumulatedAt(time));
             if (outputs.TryGetValue(key, out var produced))
                 produced.CompactIfLarge(frontier);
-        }
-        capabilities.HoldExactly(pendingTimes.Frontier);
-        if (!frontier.Equals(allowed))
-        {
-            allowed = frontier;
-            var reader = ArrangedOutput<TKey, TVal, TTime, TDiff>.ReaderId(Operator, 0);
-            SendToOperator(arrangement, new TraceProtocol.AllowCompaction<TTime>(reader, frontier));
         }
     }
 
