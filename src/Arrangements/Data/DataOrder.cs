@@ -47,6 +47,7 @@ public static class DataOrder<T>
         if (typeof(T) == typeof(DateTime)) return ((DateTime)(object)a!).CompareTo((DateTime)(object)b!);
         if (typeof(T) == typeof(TimeSpan)) return ((TimeSpan)(object)a!).CompareTo((TimeSpan)(object)b!);
         if (typeof(T) == typeof(string)) return string.CompareOrdinal(Unsafe.As<string?>(a), Unsafe.As<string?>(b));
+        if (typeof(T) == typeof(Trace.Unit)) return 0;
         return Derived.Compare(a, b);
     }
 

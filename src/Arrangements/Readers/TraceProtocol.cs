@@ -24,13 +24,13 @@ public static class TraceProtocol
         Antichain<TTime> Upper) : ITimedBatch<TTime>, INoSerializationVerificationNeeded
         where TTime : notnull
     {
-        private readonly IReadOnlyList<TTime> distinctTimes = Batch.MinimalTimes().Elements;
+        private readonly IReadOnlyList<TTime> minimalTimes = Batch.MinimalTimes().Elements;
 
         /// <inheritdoc/>
         public int Count => Batch.UpdateCount;
 
         /// <summary>The batch's minimal times: the times at which progress tracking counts this message.</summary>
-        public IReadOnlyList<TTime> DistinctTimes => distinctTimes;
+        public IReadOnlyList<TTime> MinimalTimes => minimalTimes;
     }
 
     /// <summary>

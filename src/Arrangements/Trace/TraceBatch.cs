@@ -131,13 +131,7 @@ public sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
     public Antichain<TTime> MinimalTimes()
     {
-        if (minimalTimes is null)
-        {
-            var minimal = new Antichain<TTime>();
-            foreach (var time in Times)
-                minimal.Insert(time);
-            minimalTimes = [.. minimal.Elements];
-        }
+        minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Times);
         return new Antichain<TTime>(minimalTimes);
     }
 

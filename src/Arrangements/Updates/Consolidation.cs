@@ -46,7 +46,7 @@ public static class Consolidation
     {
         if (rows.Length <= 1)
             return rows.Length == 1 && Difference.IsZero(rows[0].Diff) ? 0 : rows.Length;
-        rows.Sort(new DataTimeOrder<TData, TTime, TDiff>());
+        SpanSort.Sort(rows, new DataTimeOrder<TData, TTime, TDiff>());
         var write = 0;
         for (var read = 0; read < rows.Length;)
         {

@@ -7,11 +7,14 @@ public interface IBatch
     int Count { get; }
 }
 
-/// <summary>The times present in a batch, without its records: what progress tracking needs to know of a message.</summary>
+/// <summary>The times of a batch, without its records: what progress tracking needs to know of a message.</summary>
 public interface ITimedBatch<TTime> : IBatch
 {
-    /// <summary>The distinct times of the updates, each once.</summary>
-    IReadOnlyList<TTime> DistinctTimes { get; }
+    /// <summary>
+    /// The minimal times of the updates (an antichain; one time for totally ordered times): every update's time is
+    /// ≥ one of them. Progress tracking counts the message at these times.
+    /// </summary>
+    IReadOnlyList<TTime> MinimalTimes { get; }
 }
 
 /// <summary>
@@ -24,61 +27,48 @@ public sealed class UpdateBatch<TData, TTime, TDiff> : ITimedBatch<TTime>
     private readonly TData[] data;
     private readonly TTime[] times;
     private readonly TDiff[] diffs;
-    private readonly TTime[] distinctTimes;
+    private TTime[]? minimalTimes;
 
     /// <summary>Wraps columns of equal length; the arrays are owned by the batch from now on.</summary>
-    public UpdateBatch(TData[] data, TTime[] times, TDiff[] diffs)
+    public UpdateBatch(TData[] data, TTime[] times, TDiff[] diffs) : this(data, times, diffs, data?.Length ?? 0)
     {
-        if (data.Length != times.Length || data.Length != diffs.Length)
-            throw new ArgumentException($"Columns differ in length: {data.Length} data, {times.Length} times, {diffs.Length} diffs.");
+    }
+
+    /// <summary>
+    /// Wraps the first <paramref name="count"/> elements of columns at least that long (a builder's buffers, handed
+    /// over without a copy); the arrays are owned by the batch from now on.
+    /// </summary>
+    public UpdateBatch(TData[] data, TTime[] times, TDiff[] diffs, int count)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(diffs);
+        if (count < 0 || data.Length < count || times.Length < count || diffs.Length < count)
+            throw new ArgumentException($"Columns of {data.Length} data, {times.Length} times and {diffs.Length} diffs cannot hold {count} updates.");
         this.data = data;
         this.times = times;
         this.diffs = diffs;
-        distinctTimes = Distinct(times);
+        Count = count;
     }
 
     /// <summary>A batch with no updates.</summary>
     public static UpdateBatch<TData, TTime, TDiff> Empty { get; } = new([], [], []);
 
     /// <inheritdoc/>
-    public int Count => data.Length;
+    public int Count { get; }
 
     /// <summary>The records.</summary>
-    public ReadOnlySpan<TData> Data => data;
+    public ReadOnlySpan<TData> Data => data.AsSpan(0, Count);
 
     /// <summary>The times, aligned with <see cref="Data"/>.</summary>
-    public ReadOnlySpan<TTime> Times => times;
+    public ReadOnlySpan<TTime> Times => times.AsSpan(0, Count);
 
     /// <summary>The differences, aligned with <see cref="Data"/>.</summary>
-    public ReadOnlySpan<TDiff> Diffs => diffs;
+    public ReadOnlySpan<TDiff> Diffs => diffs.AsSpan(0, Count);
 
     /// <inheritdoc/>
-    public IReadOnlyList<TTime> DistinctTimes => distinctTimes;
+    public IReadOnlyList<TTime> MinimalTimes => minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Times);
 
     /// <summary>The update at <paramref name="index"/>.</summary>
     public Update<TData, TTime, TDiff> this[int index] => new(data[index], times[index], diffs[index]);
-
-    private static TTime[] Distinct(TTime[] times)
-    {
-        // Batches usually hold one or a few times: a short linear scan beats hashing.
-        var comparer = EqualityComparer<TTime>.Default;
-        var found = new List<TTime>(2);
-        HashSet<TTime>? set = null;
-        foreach (var time in times)
-        {
-            if (set is not null)
-            {
-                if (set.Add(time)) found.Add(time);
-                continue;
-            }
-            if (found.Count > 0 && comparer.Equals(found[^1], time))
-                continue;
-            if (found.Exists(t => comparer.Equals(t, time)))
-                continue;
-            found.Add(time);
-            if (found.Count > 8)
-                set = [.. found];
-        }
-        return [.. found];
-    }
 }

@@ -6,6 +6,9 @@ namespace AkkaDifferential.Arrangements.Updates;
 /// </summary>
 public sealed class UpdateBuilder<TData, TTime, TDiff>
 {
+    /// <summary>The largest buffer a builder keeps after building, in updates: a one-off large batch does not pin its buffer.</summary>
+    private const int RetainedCapacity = 1 << 16;
+
     private TData[] data;
     private TTime[] times;
     private TDiff[] diffs;
@@ -35,13 +38,34 @@ public sealed class UpdateBuilder<TData, TTime, TDiff>
     /// <summary>Sorts by record and time, sums the differences of equal pairs and drops zeros.</summary>
     public void Consolidate() => Count = Consolidation.Consolidate(data.AsSpan(0, Count), times.AsSpan(0, Count), diffs.AsSpan(0, Count));
 
-    /// <summary>Moves the buffered updates into a batch and leaves the builder empty.</summary>
+    /// <summary>
+    /// Moves the buffered updates into a batch and leaves the builder empty. A buffer at least half full becomes the
+    /// batch's columns as it is (the builder starts a new one); otherwise the updates are copied out and the buffer
+    /// kept for the next batch, unless it is large.
+    /// </summary>
     public UpdateBatch<TData, TTime, TDiff> Build()
     {
         if (Count == 0)
             return UpdateBatch<TData, TTime, TDiff>.Empty;
-        var batch = new UpdateBatch<TData, TTime, TDiff>(data[..Count], times[..Count], diffs[..Count]);
+        UpdateBatch<TData, TTime, TDiff> batch;
+        if (2 * Count >= data.Length)
+        {
+            batch = new UpdateBatch<TData, TTime, TDiff>(data, times, diffs, Count);
+            var capacity = Math.Min(data.Length, RetainedCapacity);
+            data = new TData[capacity];
+            times = new TTime[capacity];
+            diffs = new TDiff[capacity];
+            Count = 0;
+            return batch;
+        }
+        batch = new UpdateBatch<TData, TTime, TDiff>(data[..Count], times[..Count], diffs[..Count]);
         Clear();
+        if (data.Length > RetainedCapacity)
+        {
+            data = new TData[RetainedCapacity];
+            times = new TTime[RetainedCapacity];
+            diffs = new TDiff[RetainedCapacity];
+        }
         return batch;
     }
 

@@ -24,8 +24,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     private readonly ArrangedOutput<TKey, TVal, TTime, TDiff> output;
     private readonly ReaderFrontiers<TTime> readers = new();
     private readonly Dictionary<string, IActorRef> subscribers = [];
-    private readonly TraceBatchBuilder<TKey, TVal, TTime, TDiff> sealer = new();
-    private List<UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>> pending = [];
+    private readonly MergeBatcher<TKey, TVal, TTime, TDiff> pending = new();
     private MutableAntichain<TTime> pendingTimes = new();
     private readonly HeldCapabilities<TTime> capabilities;
     private bool workRequested;
@@ -41,8 +40,8 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     protected override void OnBatch(int port, object batch)
     {
         var updates = (UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>)batch;
-        pending.Add(updates);
-        pendingTimes.Update(updates.DistinctTimes.Select(t => (t, 1L)));
+        pending.Push(updates);
+        pendingTimes.Update(updates.MinimalTimes.Select(t => (t, 1L)));
         capabilities.HoldExactly(pendingTimes.Frontier);
     }
 
@@ -51,30 +50,9 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         var frontier = InputFrontier(0);
         if (frontier.Equals(spine.Upper))
             return;
-        var remaining = new UpdateBuilder<(TKey Key, TVal Value), TTime, TDiff>();
-        var kept = new List<UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>>();
+        var sealedBatch = pending.Seal(frontier, new Description<TTime>(spine.Upper, frontier, spine.Since));
         pendingTimes = new MutableAntichain<TTime>();
-        foreach (var batch in pending)
-        {
-            var data = batch.Data;
-            var times = batch.Times;
-            var diffs = batch.Diffs;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (frontier.LessEqual(times[i]))
-                    remaining.Add(data[i], times[i], diffs[i]);
-                else
-                    sealer.Push(data[i].Key, data[i].Value, times[i], diffs[i]);
-            }
-            if (remaining.Count > 0)
-            {
-                var rest = remaining.Build();
-                kept.Add(rest);
-                pendingTimes.Update(rest.DistinctTimes.Select(t => (t, 1L)));
-            }
-        }
-        pending = kept;
-        var sealedBatch = sealer.Seal(new Description<TTime>(spine.Upper, frontier, spine.Since));
+        pendingTimes.Update(pending.MinimalTimes().Elements.Select(t => (t, 1L)));
         spine.Insert(sealedBatch);
         var advanced = new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(sealedBatch, spine.Batches, frontier);
         if (sealedBatch.UpdateCount > 0)

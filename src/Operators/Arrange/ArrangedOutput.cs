@@ -22,7 +22,7 @@ internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceP
         foreach (var consumer in spec.Consumers)
         {
             sender.Send(sender.Bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, advanced));
-            foreach (var time in advanced.DistinctTimes)
+            foreach (var time in advanced.MinimalTimes)
                 sender.Progress.Update(Location.Target(consumer.Operator, consumer.Port), time, +1);
         }
     }

@@ -51,7 +51,7 @@ internal sealed class EnterArrangedRuntime<TKey, TVal, TOuter, TDiff> : Operator
 
     protected override void Consume(int port, object batch)
     {
-        foreach (var time in ((TraceProtocol.Advanced<TKey, TVal, TOuter, TDiff>)batch).DistinctTimes)
+        foreach (var time in ((TraceProtocol.Advanced<TKey, TVal, TOuter, TDiff>)batch).MinimalTimes)
             outerProgress.Update(Location.Target(Operator, port), time, -1);
     }
 

@@ -32,7 +32,7 @@ internal sealed class EnterRuntime<TData, TOuter, TDiff> : OperatorRuntime<Produ
 
     protected override void Consume(int port, object batch)
     {
-        foreach (var time in ((ITimedBatch<TOuter>)batch).DistinctTimes)
+        foreach (var time in ((ITimedBatch<TOuter>)batch).MinimalTimes)
             outerProgress.Update(Location.Target(Operator, port), time, -1);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class LeaveRuntime<TData, TOuter, TDiff> : OperatorRuntime<TOute
 
     protected override void Consume(int port, object batch)
     {
-        foreach (var time in ((ITimedBatch<Product<TOuter, int>>)batch).DistinctTimes)
+        foreach (var time in ((ITimedBatch<Product<TOuter, int>>)batch).MinimalTimes)
             innerProgress.Update(Location.Target(Operator, port), time, -1);
     }
 }

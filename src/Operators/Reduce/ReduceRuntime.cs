@@ -1,9 +1,7 @@
-using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Timestamps;
@@ -16,35 +14,37 @@ namespace AkkaDifferential.Operators.Reduce;
 /// times, see <see cref="JoinClosure"/>), holding capabilities at the least of them. When the input frontier passes
 /// such a time, it applies the user logic to the key's input accumulated at that time and emits the difference
 /// between that result and the output accumulated so far — so the output at every time equals the logic applied to
-/// the input at that time. Times are processed in an order that extends the partial order.
+/// the input at that time.
+/// <para>What it has emitted it keeps as a trace of its own (as differential dataflow's reduce does): columnar
+/// batches in a <see cref="Spine{TKey, TVal, TTime, TDiff}"/>, compacted to the input frontier, read key by key
+/// with a cursor beside the input trace — a few tens of bytes per output record rather than objects per key.</para>
 /// </summary>
 internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : OperatorRuntime<TTime>
     where TKey : notnull
     where TVal : notnull
     where TTime : notnull
 {
-    private readonly ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic;
+    /// <summary>Merge work done on the output trace per background step, in updates.</summary>
+    private const long FuelPerStep = 100_000;
+
+    private static readonly bool TotallyOrdered = Timestamp.Coordinates<TTime>() == 1;
     private readonly OutputPort<(TKey, TOut), TTime, TDiffOut> output;
     private readonly int arrangement;
-    // Pending evaluations, by time: the distinct pending times are few, the keys many, so a frontier change looks at
-    // times only. Emptied dictionaries are replaced, since a Dictionary keeps scanning its largest size.
-    private Dictionary<TTime, List<TKey>> keysByTime = [];
-    private HashSet<(TKey Key, TTime Time)> pendingPairs = [];
-    private readonly bool totallyOrdered = Timestamp.Coordinates<TTime>() == 1;
-    private readonly Dictionary<TVal, TDiff> running = [];
-    private readonly MutableAntichain<TTime> pendingTimes = new();
-    private readonly Dictionary<TKey, OutputHistory<TOut, TTime, TDiffOut>> outputs = [];
+    private readonly PendingKeys<TKey, TTime> pending = new();
+    private readonly List<(TKey Key, TTime Time)> ready = [];
+    private readonly List<TTime> times = [];
     private readonly List<(TVal Val, TTime Time, TDiff Diff)> history = [];
-    private readonly List<TTime> candidates = [];
-    private readonly List<(TVal Value, TDiff Diff)> input = [];
-    private readonly List<(TOut Value, TDiffOut Diff)> desired = [];
+    private readonly KeyEvaluator<TKey, TVal, TOut, TTime, TDiff, TDiffOut> evaluator;
+    private readonly Spine<TKey, TOut, TTime, TDiffOut> produced = new();
+    private readonly TraceBatchBuilder<TKey, TOut, TTime, TDiffOut> producedBuilder = new();
     private IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> trace = [];
     private readonly HeldCapabilities<TTime> capabilities;
     private Antichain<TTime>? allowed;
+    private bool workRequested;
 
     public ReduceRuntime(InstanceEnvironment environment, ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic) : base(environment)
     {
-        this.logic = logic;
+        evaluator = new(logic);
         output = CreateOutput<(TKey, TOut), TDiffOut>(0);
         arrangement = environment.Node.Inputs[0].Operator;
         capabilities = new HeldCapabilities<TTime>(Progress, Location.Source(Operator, 0));
@@ -55,39 +55,40 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         var advanced = (TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>)batch;
         trace = advanced.Trace;
         var frontier = InputFrontier(0);
-        var partial = Timestamp.Coordinates<TTime>() > 1;
-        var cursor = partial ? new TraceCursor<TKey, TVal, TTime, TDiff>(trace) : null;
         var b = advanced.Batch;
         var keys = b.Keys;
+        var cursor = TotallyOrdered ? null : new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
         for (var k = 0; k < keys.Length; k++)
         {
-            candidates.Clear();
-            if (cursor is not null)
+            times.Clear();
+            if (cursor is null)
             {
-                history.Clear();
-                cursor.ReadKey(keys[k], history);
-                foreach (var update in history)
-                    candidates.Add(update.Time);
-                JoinClosure.Close(candidates);
+                for (var u = b.ValOffsets[b.KeyOffsets[k]]; u < b.ValOffsets[b.KeyOffsets[k + 1]]; u++)
+                    times.Add(b.Times[u]);
             }
             else
             {
-                for (var u = b.ValOffsets[b.KeyOffsets[k]]; u < b.ValOffsets[b.KeyOffsets[k + 1]]; u++)
-                    candidates.Add(b.Times[u]);
+                // With a partial order the output may also change at joins of the new times with the key's others.
+                history.Clear();
+                cursor.ReadKey(keys[k], history);
+                foreach (var update in history)
+                    times.Add(update.Time);
+                JoinClosure.Close(times);
             }
-            foreach (var time in candidates)
+            foreach (var time in times)
                 if (frontier.LessEqual(time))
-                    AddPending(keys[k], time);
+                    pending.Add(keys[k], time);
         }
-        capabilities.HoldExactly(pendingTimes.Frontier);
+        capabilities.HoldExactly(pending.Frontier);
     }
 
     protected override void OnFrontierAdvanced()
     {
         var frontier = InputFrontier(0);
-        if (TakeReady(frontier) is { } ready)
-            EvaluateReady(ready, frontier);
-        capabilities.HoldExactly(pendingTimes.Frontier);
+        pending.TakeReady(frontier, ready);
+        if (ready.Count > 0)
+            EvaluateReady(frontier);
+        capabilities.HoldExactly(pending.Frontier);
         if (!frontier.Equals(allowed))
         {
             allowed = frontier;
@@ -96,133 +97,57 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         }
     }
 
-    /// <summary>Removes the pending times the frontier has passed; returns them by key, or null when there are none.</summary>
-    private Dictionary<TKey, List<TTime>>? TakeReady(Antichain<TTime> frontier)
+    protected override void OnOtherMessage(object message)
     {
-        List<TTime>? due = null;
-        foreach (var time in keysByTime.Keys)
-            if (!frontier.LessEqual(time))
-                (due ??= []).Add(time);
-        if (due is null)
-            return null;
-        var ready = new Dictionary<TKey, List<TTime>>();
-        foreach (var time in due)
+        if (message is not RuntimeProtocol.Work)
         {
-            foreach (var key in keysByTime[time])
-            {
-                if (!ready.TryGetValue(key, out var times))
-                    ready[key] = times = [];
-                times.Add(time);
-                pendingPairs.Remove((key, time));
-            }
-            keysByTime.Remove(time);
-            pendingTimes.Update(time, -1);
+            base.OnOtherMessage(message);
+            return;
         }
-        if (keysByTime.Count == 0)
-        {
-            keysByTime = [];
-            pendingPairs = [];
-        }
-        return ready;
-    }
-
-    /// <summary>Evaluates every ready key at its ready times, in key order so that the trace is read forwards.</summary>
-    private void EvaluateReady(Dictionary<TKey, List<TTime>> ready, Antichain<TTime> frontier)
-    {
-        var cursor = new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
-        var keys = ready.Keys.ToList();
-        keys.Sort(static (a, b) => DataOrder<TKey>.Compare(a, b));
-        foreach (var key in keys)
-        {
-            var times = ready[key];
-            times.Sort(static (a, b) => Timestamp.Compare(a, b));
-            history.Clear();
-            cursor.ReadKey(key, history);
-            if (totallyOrdered)
-                EvaluateInOrder(key, times);
-            else
-                foreach (var time in times)
-                    Evaluate(key, time, AccumulatedAt(time));
-            if (outputs.TryGetValue(key, out var produced))
-                produced.CompactIfLarge(frontier);
-        }
+        workRequested = false;
+        produced.Work(FuelPerStep);
+        ScheduleWork();
     }
 
     /// <summary>
-    /// Evaluates a key at ascending times of a total order: the history is sorted by time once and its
-    /// accumulation advanced from one time to the next, instead of re-summed for each.
+    /// Evaluates every ready key at its ready times, in key order so that both traces are read forwards, and adds what
+    /// was emitted to the output trace as one batch up to <paramref name="frontier"/>.
     /// </summary>
-    private void EvaluateInOrder(TKey key, List<TTime> times)
+    private void EvaluateReady(Antichain<TTime> frontier)
     {
-        history.Sort(static (a, b) => Timestamp.Compare(a.Time, b.Time));
-        running.Clear();
-        var next = 0;
-        foreach (var time in times)
+        var inputs = new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
+        var outputs = new TraceCursor<TKey, TOut, TTime, TDiffOut>(produced.Batches);
+        for (var i = 0; i < ready.Count;)
         {
-            for (; next < history.Count && Lattice.LessEqual(history[next].Time, time); next++)
-                running[history[next].Val] = Difference.Add(running.GetValueOrDefault(history[next].Val, Difference.Zero<TDiff>()), history[next].Diff);
-            input.Clear();
-            foreach (var (val, diff) in running)
-                if (!Difference.IsZero(diff))
-                    input.Add((val, diff));
-            input.Sort(static (a, b) => DataOrder<TVal>.Compare(a.Value, b.Value));
-            Evaluate(key, time, input);
+            var key = ready[i].Key;
+            times.Clear();
+            for (; i < ready.Count && Arrangements.Data.DataOrder<TKey>.Compare(ready[i].Key, key) == 0; i++)
+                times.Add(ready[i].Time);
+            evaluator.Input.Clear();
+            inputs.ReadKey(key, evaluator.Input);
+            evaluator.Output.Clear();
+            outputs.ReadKey(key, evaluator.Output);
+            var emitted = evaluator.Evaluate(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(times));
+            for (var e = emitted; e < evaluator.Output.Count; e++)
+            {
+                var (value, time, diff) = evaluator.Output[e];
+                output.Give((key, value), time, diff);
+                producedBuilder.Push(key, value, time, diff);
+            }
         }
+        produced.Insert(producedBuilder.Seal(new Description<TTime>(produced.Upper, frontier, produced.Since)));
+        // Later evaluations are at times in advance of the frontier, where compaction keeps every accumulation.
+        if (!frontier.IsEmpty)
+            produced.AdvanceSince(frontier);
+        ScheduleWork();
     }
 
-    /// <summary>The key's input accumulated at <paramref name="time"/>: distinct values, sorted, with non-zero sums.</summary>
-    private List<(TVal Value, TDiff Diff)> AccumulatedAt(TTime time)
+    private void ScheduleWork()
     {
-        input.Clear();
-        foreach (var (val, when, diff) in history)
-            if (Lattice.LessEqual(when, time))
-                input.Add((val, diff));
-        Accumulate(input, static (a, b) => DataOrder<TVal>.Compare(a.Value, b.Value), static (a, b) => (a.Value, Difference.Add(a.Diff, b.Diff)), static x => Difference.IsZero(x.Diff));
-        return input;
-    }
-
-    /// <summary>Emits, at <paramref name="time"/>, the logic's result on the key's input at that time minus the output so far.</summary>
-    private void Evaluate(TKey key, TTime time, List<(TVal Value, TDiff Diff)> accumulated)
-    {
-        desired.Clear();
-        if (accumulated.Count > 0)
-            logic(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(accumulated), desired);
-        if (!outputs.TryGetValue(key, out var produced))
-            outputs[key] = produced = new OutputHistory<TOut, TTime, TDiffOut>();
-        produced.AddNegatedAccumulation(time, desired);
-        Accumulate(desired, static (a, b) => DataOrder<TOut>.Compare(a.Value, b.Value), static (a, b) => (a.Value, Difference.Add(a.Diff, b.Diff)), static x => Difference.IsZero(x.Diff));
-        foreach (var (value, diff) in desired)
+        if (produced.HasPendingWork && !workRequested)
         {
-            output.Give((key, value), time, diff);
-            produced.Add(value, time, diff);
+            workRequested = true;
+            RequestWork();
         }
-    }
-
-    /// <summary>Sorts <paramref name="items"/>, sums runs of equal items and drops zeros.</summary>
-    private static void Accumulate<T>(List<T> items, Comparison<T> compare, Func<T, T, T> add, Func<T, bool> isZero)
-    {
-        items.Sort(compare);
-        var write = 0;
-        for (var read = 0; read < items.Count;)
-        {
-            var sum = items[read++];
-            while (read < items.Count && compare(sum, items[read]) == 0)
-                sum = add(sum, items[read++]);
-            if (!isZero(sum))
-                items[write++] = sum;
-        }
-        items.RemoveRange(write, items.Count - write);
-    }
-
-    private void AddPending(TKey key, TTime time)
-    {
-        if (!pendingPairs.Add((key, time)))
-            return;
-        if (!keysByTime.TryGetValue(time, out var keys))
-        {
-            keysByTime[time] = keys = [];
-            pendingTimes.Update(time, +1);
-        }
-        keys.Add(key);
     }
 }

@@ -69,7 +69,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     protected virtual void Consume(int port, object batch)
     {
         var consumed = Location.Target(Operator, port);
-        foreach (var time in ((ITimedBatch<TTime>)batch).DistinctTimes)
+        foreach (var time in ((ITimedBatch<TTime>)batch).MinimalTimes)
             Progress.Update(consumed, time, -1);
     }
 

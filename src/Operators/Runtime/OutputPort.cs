@@ -72,7 +72,7 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
         foreach (var (bucket, part) in parts)
         {
             sender.Send(bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, part));
-            foreach (var time in part.DistinctTimes)
+            foreach (var time in part.MinimalTimes)
                 sender.Progress.Update(target, time, +1);
         }
     }

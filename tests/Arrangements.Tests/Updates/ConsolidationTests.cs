@@ -36,13 +36,15 @@ public sealed class ConsolidationTests
         }, iter: 3000);
 
     [Fact]
-    public void Distinct_times_of_a_batch_are_each_time_once() =>
+    public void Minimal_times_of_a_batch_are_its_times_without_a_lesser_time_among_them() =>
         Updates.Sample(updates =>
         {
             var builder = new UpdateBuilder<string, Product<long, int>, long>();
             foreach (var (data, time, diff) in updates)
                 builder.Add(data, time, diff);
             var batch = builder.Build();
-            Assert.Equal(updates.Select(u => u.Time).Distinct().OrderBy(t => t), batch.DistinctTimes.OrderBy(t => t));
+            var times = updates.Select(u => u.Time).Distinct().ToList();
+            var minimal = times.Where(t => !times.Any(other => Lattice.LessThan(other, t))).OrderBy(t => t);
+            Assert.Equal(minimal, batch.MinimalTimes.OrderBy(t => t));
         }, iter: 2000);
 }

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Progress.Differences;
+
+namespace AkkaDifferential.Arrangements.Trace;
+
+/// <summary>
+/// What batch building does with rows sorted by <see cref="TraceRowOrder{TKey, TVal, TTime, TDiff}"/>:
+/// consolidating them (summing the differences of equal <c>(key, val, time)</c>, dropping zeros), merging two
+/// consolidated runs into one, and laying consolidated rows out as a batch's columns.
+/// </summary>
+internal static class SortedRows
+{
+    /// <summary>Sorts <paramref name="rows"/> and consolidates them in place; returns how many are left at the front.</summary>
+    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows)
+    {
+        if (rows.Length > 1)
+            SpanSort.Sort(rows, new TraceRowOrder<TKey, TVal, TTime, TDiff>());
+        var order = new TraceRowOrder<TKey, TVal, TTime, TDiff>();
+        var write = 0;
+        for (var read = 0; read < rows.Length;)
+        {
+            var row = rows[read++];
+            while (read < rows.Length && order.Compare(row, rows[read]) == 0)
+                row.Diff = Difference.Add(row.Diff, rows[read++].Diff);
+            if (!Difference.IsZero(row.Diff))
+                rows[write++] = row;
+        }
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TraceRow<TKey, TVal, TTime, TDiff>>())
+            rows[write..].Clear();
+        return write;
+    }
+
+    /// <summary>Merges two consolidated runs into a new consolidated run (an array that may be longer than its count).</summary>
+    public static (TraceRow<TKey, TVal, TTime, TDiff>[] Rows, int Count) Merge<TKey, TVal, TTime, TDiff>(
+        ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> a, ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> b)
+    {
+        var order = new TraceRowOrder<TKey, TVal, TTime, TDiff>();
+        var result = new TraceRow<TKey, TVal, TTime, TDiff>[a.Length + b.Length];
+        int i = 0, j = 0, write = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var c = order.Compare(a[i], b[j]);
+            if (c < 0)
+            {
+                result[write++] = a[i++];
+            }
+            else if (c > 0)
+            {
+                result[write++] = b[j++];
+            }
+            else
+            {
+                var row = a[i++];
+                row.Diff = Difference.Add(row.Diff, b[j++].Diff);
+                if (!Difference.IsZero(row.Diff))
+                    result[write++] = row;
+            }
+        }
+        a[i..].CopyTo(result.AsSpan(write));
+        write += a.Length - i;
+        b[j..].CopyTo(result.AsSpan(write));
+        write += b.Length - j;
+        return (result, write);
+    }
+
+    /// <summary>The batch covering <paramref name="description"/> of consolidated, sorted <paramref name="rows"/>.</summary>
+    public static TraceBatch<TKey, TVal, TTime, TDiff> ToBatch<TKey, TVal, TTime, TDiff>(
+        Description<TTime> description, ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> rows)
+        where TTime : notnull
+    {
+        if (rows.IsEmpty)
+            return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
+        int keyCount = 0, valCount = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var newKey = i == 0 || DataOrder<TKey>.Compare(rows[i - 1].Key, rows[i].Key) != 0;
+            if (newKey)
+                keyCount++;
+            if (newKey || DataOrder<TVal>.Compare(rows[i - 1].Val, rows[i].Val) != 0)
+                valCount++;
+        }
+        var keys = new TKey[keyCount];
+        var keyOffsets = new int[keyCount + 1];
+        var vals = new TVal[valCount];
+        var valOffsets = new int[valCount + 1];
+        var times = new TTime[rows.Length];
+        var diffs = new TDiff[rows.Length];
+        int k = 0, v = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ref readonly var row = ref rows[i];
+            var newKey = k == 0 || DataOrder<TKey>.Compare(keys[k - 1], row.Key) != 0;
+            if (newKey)
+                keys[k++] = row.Key;
+            if (newKey || DataOrder<TVal>.Compare(vals[v - 1], row.Val) != 0)
+                vals[v++] = row.Val;
+            keyOffsets[k] = v;
+            valOffsets[v] = i + 1;
+            times[i] = row.Time;
+            diffs[i] = row.Diff;
+        }
+        return new(description, keys, keyOffsets, keyCount, vals, valOffsets, valCount, times, diffs, rows.Length);
+    }
+}

@@ -1,0 +1,64 @@
+using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Progress.Frontiers;
+using CsCheck;
+
+namespace AkkaDifferential.Arrangements.Tests.Trace;
+
+/// <summary>
+/// <see cref="MergeBatcher{TKey, TVal, TTime, TDiff}"/> against a list model: batches pushed in any sizes, sealed at
+/// a rising chain of frontiers; each seal must return exactly the consolidated updates whose times the frontier has
+/// passed and that no earlier seal returned, and what stays must have the minimal times of the model's remainder.
+/// </summary>
+public sealed class MergeBatcherTests
+{
+    [Fact]
+    public void Seals_return_the_consolidated_passed_updates_long_times() => SealsMatchModel(TimeDomains.Long);
+
+    [Fact]
+    public void Seals_return_the_consolidated_passed_updates_product_times() => SealsMatchModel(TimeDomains.Product);
+
+    private static void SealsMatchModel<TTime>(TimeDomain<TTime> domain) where TTime : notnull
+    {
+        var pushes = TraceModel.Updates(Vals.Int, domain, 40).Array[1, 6];
+        Gen.Select(pushes, TraceModel.Chain(domain, 4)).Sample((batches, chain) =>
+        {
+            var batcher = new MergeBatcher<int, int, TTime, long>();
+            var remaining = new List<ModelUpdate<int, TTime>>();
+            var lower = domain.Frontier(chain[0]);
+            // Push a share of the batches before each seal, all of them by the last.
+            for (var s = 1; s < chain.Length; s++)
+            {
+                var upTo = batches.Length * s / (chain.Length - 1);
+                for (var b = batches.Length * (s - 1) / (chain.Length - 1); b < upTo; b++)
+                {
+                    batcher.Push(ToBatch(batches[b]));
+                    remaining.AddRange(batches[b]);
+                }
+                var frontier = domain.Frontier(chain[s]);
+                var batch = batcher.Seal(frontier, new Description<TTime>(lower, frontier, Antichain<TTime>.From(Progress.Timestamps.Timestamp.Minimum<TTime>())));
+                lower = frontier;
+                TraceModel.AssertWellFormed(batch);
+                var passed = remaining.Where(u => !frontier.LessEqual(u.Time)).ToList();
+                remaining.RemoveAll(u => !frontier.LessEqual(u.Time));
+                Assert.Equal(TraceModel.Consolidate(passed), TraceModel.Flatten<int, TTime>([batch]));
+                Assert.Equal(new Antichain<TTime>(TraceModel.Consolidate(remaining).Select(u => u.Time)), batcher.MinimalTimes());
+                Assert.True(batcher.Count >= TraceModel.Consolidate(remaining).Count);
+            }
+            Assert.Equal(0, batcher.Count);
+        }, iter: 1000, threads: 1);
+    }
+
+    [Fact]
+    public void Repeated_updates_are_consolidated_while_they_wait()
+    {
+        var batcher = new MergeBatcher<int, int, long, long>();
+        for (var i = 0; i < 100; i++)
+            batcher.Push(new UpdateBatch<(int Key, int Value), long, long>([(i % 3, 0), (7, 0), (8, 0)], [0, 0, 0], [1, 1, i % 2 == 0 ? 1 : -1]));
+        // Keys 0, 1, 2 and 7 remain; key 8's insertions and removals cancel.
+        Assert.Equal(4, batcher.Count);
+    }
+
+    private static UpdateBatch<(int Key, int Value), TTime, long> ToBatch<TTime>(ModelUpdate<int, TTime>[] updates) =>
+        new([.. updates.Select(u => (u.Key, u.Val))], [.. updates.Select(u => u.Time)], [.. updates.Select(u => u.Diff)]);
+}
