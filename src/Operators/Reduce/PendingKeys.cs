@@ -51,8 +51,9 @@ internal sealed class PendingKeys<TKey, TTime> where TKey : notnull where TTime 
             foreach (var key in keysByTime[time])
                 into.Add((key, time));
             keysByTime.Remove(time);
-            times.Update(time, -1);
         }
+        // One update for all: removing the least times one at a time would rebuild the frontier for each.
+        times.Update(due.Select(static time => (time, -1L)));
         if (keysByTime.Count == 0 && due.Count > 0)
             keysByTime = [];
         SortDistinct(into);

@@ -51,7 +51,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     /// <summary>Creates the buffer of output port <paramref name="port"/>.</summary>
     protected OutputPort<TData, TTime, TDiff> CreateOutput<TData, TDiff>(int port)
     {
-        var output = new OutputPort<TData, TTime, TDiff>((OutputSpec<TData>)Environment.Node.Outputs[port], Buckets);
+        var output = new OutputPort<TData, TTime, TDiff>((OutputSpec<TData>)Environment.Node.Outputs[port], Buckets, this);
         outputs.Add(output);
         return output;
     }

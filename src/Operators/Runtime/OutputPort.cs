@@ -14,11 +14,18 @@ internal interface IFlushable<TTime> where TTime : notnull
 
 /// <summary>
 /// An output port of an operator instance (or input session): updates given during an activation are buffered
-/// and, at its end, sent to every consumer of the port as one batch per destination bucket.
+/// and, at its end, sent to every consumer of the port as one batch per destination bucket. An operator's port
+/// (one made with its <paramref name="sender"/>) also sends every <see cref="ChunkSize"/> updates as they are
+/// given, so that an activation with a large output (a join's first matches, a reduction's first evaluation) holds
+/// a bounded buffer and its consumers start on it while it goes on. Progress is unaffected: the messages are counted
+/// in the activation's progress batch, sent at its end as always.
 /// </summary>
-internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, int buckets) : IFlushable<TTime>
+internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, int buckets, IBatchSender<TTime>? sender = null) : IFlushable<TTime>
     where TTime : notnull
 {
+    /// <summary>The number of buffered updates at which an operator's port sends them without waiting for the activation's end.</summary>
+    public const int ChunkSize = 1 << 16;
+
     private readonly UpdateBuilder<TData, TTime, TDiff> builder = new();
     private readonly List<UpdateBatch<TData, TTime, TDiff>> pending = [];
     private readonly Partitioner<TData, TTime, TDiff> partitioner = new(buckets);
@@ -27,7 +34,12 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
     public int Buffered => builder.Count;
 
     /// <summary>Gives one update.</summary>
-    public void Give(TData data, TTime time, TDiff diff) => builder.Add(data, time, diff);
+    public void Give(TData data, TTime time, TDiff diff)
+    {
+        builder.Add(data, time, diff);
+        if (sender is not null && builder.Count >= ChunkSize)
+            Flush(sender);
+    }
 
     /// <summary>Gives a whole batch; it is forwarded as it is, without copying.</summary>
     public void GiveBatch(UpdateBatch<TData, TTime, TDiff> batch)

@@ -37,7 +37,14 @@ public sealed class MutableAntichain<T> where T : notnull
     }
 
     /// <summary>Applies one count change; returns true when the frontier changed.</summary>
-    public bool Update(T time, long delta) => Update([(time, delta)]);
+    public bool Update(T time, long delta)
+    {
+        if (!Apply(time, delta))
+            return false;
+        var previous = frontier;
+        frontier = Rebuild();
+        return !previous.Equals(frontier);
+    }
 
     private bool Apply(T time, long delta)
     {
