@@ -25,7 +25,8 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// (<c>AdvanceTo(t, flush: false)</c>, as upstream's <c>advance_to</c>) and sending the round at its end.
 /// </param>
 /// <param name="Warmup">
-/// Before measuring, run the same workload on a small graph (1,000 nodes, 5,000 edges, at least 20,000 steps) and
+/// Before measuring, run the same workload on a small graph (1,000 nodes, 5,000 edges, at least 20,000 steps and
+/// 200 rounds, so that the code run once per round is tiered up as well as the code run per record) and
 /// the LINQ baseline on it in the same process, so that the measured code is jitted and tiered up as in a
 /// long-running service (<see cref="WarmupOf"/>).
 /// </param>
@@ -62,7 +63,7 @@ internal sealed record BenchConfig(
     {
         Nodes = Math.Min(config.Nodes, 1_000),
         Edges = Math.Min(config.Edges, 5_000),
-        Rounds = Math.Max(3, 20_000 / config.Batch),
+        Rounds = Math.Max(200, 20_000 / config.Batch),
         LinqRounds = 3,
         Verify = false,
         Warmup = false,
