@@ -42,7 +42,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         var updates = (UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>)batch;
         pending.Push(updates);
         pendingTimes.Update(updates.MinimalTimes.Select(t => (t, 1L)));
-        capabilities.HoldExactly(pendingTimes.Frontier);
+        capabilities.HoldExactly(pendingTimes.Frontier, updates.MinimalTimes);
     }
 
     protected override void OnFrontierAdvanced()

@@ -68,18 +68,35 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
             }
             else
             {
-                // With a partial order the output may also change at joins of the new times with the key's others.
+                // With a partial order the output may also change at joins of the new times with the key's others:
+                // the elements of the closure of its history that are ≥ a new time. The others are joins of older
+                // times only, considered when those arrived; and a capability may only be taken at a time ≥ one the
+                // operator holds or is processing (the new batch's), or it would hold back a frontier already passed.
                 history.Clear();
                 cursor.ReadKey(keys[k], history);
                 foreach (var update in history)
                     times.Add(update.Time);
                 JoinClosure.Close(times);
+                var fresh = b.Times[b.ValOffsets[b.KeyOffsets[k]]..b.ValOffsets[b.KeyOffsets[k + 1]]];
+                var kept = 0;
+                for (var i = 0; i < times.Count; i++)
+                    if (AboveAny(times[i], fresh))
+                        times[kept++] = times[i];
+                times.RemoveRange(kept, times.Count - kept);
             }
             foreach (var time in times)
                 if (frontier.LessEqual(time))
                     pending.Add(keys[k], time);
         }
-        capabilities.HoldExactly(pending.Frontier);
+        capabilities.HoldExactly(pending.Frontier, advanced.MinimalTimes);
+    }
+
+    private static bool AboveAny(TTime time, ReadOnlySpan<TTime> lower)
+    {
+        foreach (var candidate in lower)
+            if (Lattice.LessEqual(candidate, time))
+                return true;
+        return false;
     }
 
     protected override void OnFrontierAdvanced()

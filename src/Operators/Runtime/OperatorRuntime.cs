@@ -112,7 +112,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
 
     /// <summary>Handles messages other than batches and frontier changes; by default refuses them.</summary>
     protected virtual void OnOtherMessage(object message) =>
-        throw new InvalidOperationException($"Operator '{Environment.Node.Name}' does not accept {message.GetType().Name} messages.");
+        throw new InvalidOperationException($"Operator '{Environment.Node.Name}' does not accept {message.GetType().Name} messages: {message}");
 
     /// <summary>Processes a batch that arrived at input <paramref name="port"/>.</summary>
     protected abstract void OnBatch(int port, object batch);
