@@ -44,18 +44,18 @@ internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : Oper
         {
             var advanced = (TraceProtocol.Advanced<TKey, TVal1, TTime, TDiff>)batch;
             trace1 = advanced.Trace;
-            var cursor = new TraceCursor<TKey, TVal2, TTime, TDiff>(trace2);
+            var reader = new TraceKeyReader<TKey, TVal2, TTime, TDiff>(trace2);
             var b = advanced.Batch;
-            ForEachKey(b.Keys, b.KeyOffsets, b.Vals, b.ValOffsets, b.Times, b.Diffs, cursor, matches2,
+            ForEachKey(b.Keys, b.KeyOffsets, b.Vals, b.ValOffsets, b.Times, b.Diffs, reader, matches2,
                 (key, v1, t1, d1, v2, t2, d2) => output.Give(result(key, v1, v2), Lattice.Join(t1, t2), Difference.Multiply(d1, d2)));
         }
         else
         {
             var advanced = (TraceProtocol.Advanced<TKey, TVal2, TTime, TDiff>)batch;
             trace2 = advanced.Trace;
-            var cursor = new TraceCursor<TKey, TVal1, TTime, TDiff>(trace1);
+            var reader = new TraceKeyReader<TKey, TVal1, TTime, TDiff>(trace1);
             var b = advanced.Batch;
-            ForEachKey(b.Keys, b.KeyOffsets, b.Vals, b.ValOffsets, b.Times, b.Diffs, cursor, matches1,
+            ForEachKey(b.Keys, b.KeyOffsets, b.Vals, b.ValOffsets, b.Times, b.Diffs, reader, matches1,
                 (key, v2, t2, d2, v1, t1, d1) => output.Give(result(key, v1, v2), Lattice.Join(t1, t2), Difference.Multiply(d1, d2)));
         }
     }
@@ -86,14 +86,14 @@ internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : Oper
         ReadOnlySpan<int> valOffsets,
         ReadOnlySpan<TTime> times,
         ReadOnlySpan<TDiff> diffs,
-        TraceCursor<TKey, TOther, TTime, TDiff> other,
+        TraceKeyReader<TKey, TOther, TTime, TDiff> other,
         List<(TOther Val, TTime Time, TDiff Diff)> matches,
         PairAction<TThis, TOther> pair)
     {
         for (var k = 0; k < keys.Length; k++)
         {
             matches.Clear();
-            if (!other.ReadKey(keys[k], matches))
+            if (!other.Read(keys[k], matches))
                 continue;
             for (var v = keyOffsets[k]; v < keyOffsets[k + 1]; v++)
                 for (var u = valOffsets[v]; u < valOffsets[v + 1]; u++)

@@ -20,7 +20,7 @@ internal sealed class KeyEvaluator<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(Red
     private readonly SortedSums<TOut, TDiffOut> produced = new();
     private readonly List<(TOut Value, TDiffOut Diff)> desired = [];
 
-    /// <summary>The key's input updates, grouped by value in value order (as a cursor reads them).</summary>
+    /// <summary>The key's input updates, in any order.</summary>
     public List<(TVal Val, TTime Time, TDiff Diff)> Input { get; } = [];
 
     /// <summary>The key's output updates so far; <see cref="Evaluate"/> appends what it emits.</summary>
@@ -59,7 +59,7 @@ internal sealed class KeyEvaluator<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(Red
                 logic(key, running.Items, desired);
             foreach (var (value, diff) in produced.Items)
                 desired.Add((value, Difference.Negate(diff)));
-            foreach (var (value, diff) in Consolidated(desired))
+            foreach (var (value, diff) in Consolidated<TOut, TDiffOut, ByValue>(desired))
             {
                 Output.Add((value, time, diff));
                 produced.Add(value, diff);
@@ -72,38 +72,32 @@ internal sealed class KeyEvaluator<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(Red
     {
         accumulated.Clear();
         foreach (var (value, when, diff) in Input)
-        {
-            if (!Lattice.LessEqual(when, time))
-                continue;
-            // Updates come grouped by value: a value equal to the last one adds to its sum.
-            if (accumulated.Count > 0 && DataOrder<TVal>.Compare(accumulated[^1].Value, value) == 0)
-                accumulated[^1] = (value, Difference.Add(accumulated[^1].Diff, diff));
-            else
+            if (Lattice.LessEqual(when, time))
                 accumulated.Add((value, diff));
-        }
-        accumulated.RemoveAll(static a => Difference.IsZero(a.Diff));
+        var input = Consolidated<TVal, TDiff, ByInputValue>(accumulated);
         desired.Clear();
-        if (accumulated.Count > 0)
-            logic(key, CollectionsMarshal.AsSpan(accumulated), desired);
+        if (!input.IsEmpty)
+            logic(key, input, desired);
         var count = Output.Count;
         for (var i = 0; i < count; i++)
             if (Lattice.LessEqual(Output[i].Time, time))
                 desired.Add((Output[i].Val, Difference.Negate(Output[i].Diff)));
-        foreach (var (value, diff) in Consolidated(desired))
+        foreach (var (value, diff) in Consolidated<TOut, TDiffOut, ByValue>(desired))
             Output.Add((value, time, diff));
     }
 
     /// <summary>Sorts <paramref name="items"/> by value, sums equal values and drops zeros, in place.</summary>
-    private static ReadOnlySpan<(TOut Value, TDiffOut Diff)> Consolidated(List<(TOut Value, TDiffOut Diff)> items)
+    private static ReadOnlySpan<(TValue Value, TSum Diff)> Consolidated<TValue, TSum, TOrder>(List<(TValue Value, TSum Diff)> items)
+        where TOrder : struct, IComparer<(TValue Value, TSum Diff)>
     {
         var span = CollectionsMarshal.AsSpan(items);
         if (span.Length > 1)
-            SpanSort.Sort(span, new ByValue());
+            SpanSort.Sort(span, default(TOrder));
         var write = 0;
         for (var read = 0; read < span.Length;)
         {
             var (value, sum) = span[read++];
-            while (read < span.Length && DataOrder<TOut>.Compare(value, span[read].Value) == 0)
+            while (read < span.Length && DataOrder<TValue>.Compare(value, span[read].Value) == 0)
                 sum = Difference.Add(sum, span[read++].Diff);
             if (!Difference.IsZero(sum))
                 span[write++] = (value, sum);
@@ -114,6 +108,11 @@ internal sealed class KeyEvaluator<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(Red
     private readonly struct ByTime : IComparer<(TVal Val, TTime Time, TDiff Diff)>
     {
         public int Compare((TVal Val, TTime Time, TDiff Diff) x, (TVal Val, TTime Time, TDiff Diff) y) => Timestamp.Compare(x.Time, y.Time);
+    }
+
+    private readonly struct ByInputValue : IComparer<(TVal Value, TDiff Diff)>
+    {
+        public int Compare((TVal Value, TDiff Diff) x, (TVal Value, TDiff Diff) y) => DataOrder<TVal>.Compare(x.Value, y.Value);
     }
 
     private readonly struct ByValue : IComparer<(TOut Value, TDiffOut Diff)>

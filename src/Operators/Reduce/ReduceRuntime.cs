@@ -57,11 +57,11 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         var frontier = InputFrontier(0);
         var b = advanced.Batch;
         var keys = b.Keys;
-        var cursor = TotallyOrdered ? null : new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
+        var reader = TotallyOrdered ? null : new TraceKeyReader<TKey, TVal, TTime, TDiff>(trace);
         for (var k = 0; k < keys.Length; k++)
         {
             times.Clear();
-            if (cursor is null)
+            if (reader is null)
             {
                 for (var u = b.ValOffsets[b.KeyOffsets[k]]; u < b.ValOffsets[b.KeyOffsets[k + 1]]; u++)
                     times.Add(b.Times[u]);
@@ -73,7 +73,7 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                 // times only, considered when those arrived; and a capability may only be taken at a time ≥ one the
                 // operator holds or is processing (the new batch's), or it would hold back a frontier already passed.
                 history.Clear();
-                cursor.ReadKey(keys[k], history);
+                reader.Read(keys[k], history);
                 foreach (var update in history)
                     times.Add(update.Time);
                 JoinClosure.Close(times);
@@ -132,8 +132,8 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
     /// </summary>
     private void EvaluateReady(Antichain<TTime> frontier)
     {
-        var inputs = new TraceCursor<TKey, TVal, TTime, TDiff>(trace);
-        var outputs = new TraceCursor<TKey, TOut, TTime, TDiffOut>(produced.Batches);
+        var inputs = new TraceKeyReader<TKey, TVal, TTime, TDiff>(trace);
+        var outputs = new TraceKeyReader<TKey, TOut, TTime, TDiffOut>(produced.Batches);
         for (var i = 0; i < ready.Count;)
         {
             var key = ready[i].Key;
@@ -141,9 +141,9 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
             for (; i < ready.Count && Arrangements.Data.DataOrder<TKey>.Compare(ready[i].Key, key) == 0; i++)
                 times.Add(ready[i].Time);
             evaluator.Input.Clear();
-            inputs.ReadKey(key, evaluator.Input);
+            inputs.Read(key, evaluator.Input);
             evaluator.Output.Clear();
-            outputs.ReadKey(key, evaluator.Output);
+            outputs.Read(key, evaluator.Output);
             var emitted = evaluator.Evaluate(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(times));
             for (var e = emitted; e < evaluator.Output.Count; e++)
             {

@@ -1,0 +1,68 @@
+using AkkaDifferential.Arrangements.Data;
+
+namespace AkkaDifferential.Arrangements.Trace;
+
+/// <summary>
+/// Reads the updates of one key at a time from a trace (a list of batches), for keys asked for in increasing order —
+/// what a join or a reduction does with the keys of a new batch. Each batch keeps a position that only moves
+/// forward, found by galloping from where the last key was, so a run of nearby keys costs a few comparisons per
+/// batch. Unlike <see cref="TraceCursor{TKey, TVal, TTime, TDiff}"/> it does not merge the batches into one order:
+/// the updates come batch by batch, values sorted within each batch, which is all a caller that accumulates them
+/// needs, and it avoids the cursor's search for the least key and value across batches.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TVal">The value type.</typeparam>
+/// <typeparam name="TTime">The timestamp type.</typeparam>
+/// <typeparam name="TDiff">The difference type.</typeparam>
+public sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : notnull
+{
+    private readonly TraceBatch<TKey, TVal, TTime, TDiff>[] batches;
+    private readonly int[] positions;
+    private TKey last = default!;
+    private bool started;
+
+    /// <summary>A reader over <paramref name="batches"/>, before its first key.</summary>
+    public TraceKeyReader(IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var nonEmpty = new List<TraceBatch<TKey, TVal, TTime, TDiff>>(batches.Count);
+        foreach (var batch in batches)
+            if (batch.KeyCount > 0)
+                nonEmpty.Add(batch);
+        this.batches = [.. nonEmpty];
+        positions = new int[this.batches.Length];
+    }
+
+    /// <summary>
+    /// Appends every <c>(val, time, diff)</c> of <paramref name="key"/> to <paramref name="into"/> and returns whether
+    /// the key is present. Cheapest for increasing keys; a key before the last one read starts the batches over.
+    /// </summary>
+    public bool Read(TKey key, List<(TVal Val, TTime Time, TDiff Diff)> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (started && DataOrder<TKey>.Compare(key, last) < 0)
+            Array.Clear(positions);
+        started = true;
+        last = key;
+        var found = false;
+        for (var b = 0; b < batches.Length; b++)
+        {
+            var batch = batches[b];
+            var keys = batch.Keys;
+            var k = SortedColumns.LowerBound(keys, key, positions[b]);
+            positions[b] = k;
+            if (k == keys.Length || DataOrder<TKey>.Compare(keys[k], key) != 0)
+                continue;
+            found = true;
+            var keyOffsets = batch.KeyOffsets;
+            var vals = batch.Vals;
+            var valOffsets = batch.ValOffsets;
+            var times = batch.Times;
+            var diffs = batch.Diffs;
+            for (var v = keyOffsets[k]; v < keyOffsets[k + 1]; v++)
+                for (var u = valOffsets[v]; u < valOffsets[v + 1]; u++)
+                    into.Add((vals[v], times[u], diffs[u]));
+        }
+        return found;
+    }
+}
