@@ -145,6 +145,9 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
             evaluator.Output.Clear();
             outputs.Read(key, evaluator.Output);
             var emitted = evaluator.Evaluate(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(times));
+            // Keys come in order: with each key's output sorted by value and time, the batch sealed below is already
+            // sorted and its builder only checks that (sorting the key's few rows here is far cheaper than the round's).
+            Arrangements.Data.SpanSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evaluator.Output)[emitted..], new EmittedOrder());
             for (var e = emitted; e < evaluator.Output.Count; e++)
             {
                 var (value, time, diff) = evaluator.Output[e];
@@ -165,6 +168,15 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         {
             workRequested = true;
             RequestWork();
+        }
+    }
+
+    private readonly struct EmittedOrder : IComparer<(TOut Val, TTime Time, TDiffOut Diff)>
+    {
+        public int Compare((TOut Val, TTime Time, TDiffOut Diff) x, (TOut Val, TTime Time, TDiffOut Diff) y)
+        {
+            var c = Arrangements.Data.DataOrder<TOut>.Compare(x.Val, y.Val);
+            return c != 0 ? c : Timestamp.Compare(x.Time, y.Time);
         }
     }
 }
