@@ -1,14 +1,14 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Runtime;
 
 /// <summary>
 /// One bucket (worker) of a dataflow: it owns, as children, the instances at this bucket of every operator of the
-/// dataflow, and hands them the frontier changes of their inputs. Batches go straight from instance to instance
-/// once every instance knows the others (<see cref="RuntimeProtocol.Routes"/>). In a cluster a bucket is a sharded
+/// dataflow. Batches go straight from instance to instance once every instance knows the others
+/// (<see cref="RuntimeProtocol.Routes"/>), and frontier changes straight from the frontier actor to the instances
+/// that observe them. In a cluster a bucket is a sharded
 /// entity; on one node it is a child of the dataflow actor. Failures of operator instances are escalated to the
 /// dataflow actor.
 /// </summary>
@@ -66,11 +66,6 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             case RuntimeProtocol.Routes routes:
                 foreach (var instance in operators)
                     instance?.Tell(routes);
-                break;
-            case FrontierProtocol.FrontiersAdvanced advanced:
-                foreach (var group in advanced.Frontiers.GroupBy(f => f.Target.Operator))
-                    if (plan.Operators[group.Key].ObservesFrontiers)
-                        operators[group.Key]?.Tell(new RuntimeProtocol.OperatorFrontiers([.. group]));
                 break;
             default:
                 Unhandled(message);

@@ -87,9 +87,9 @@ internal sealed class DataflowActor : ReceiveActor
     }
 
     /// <summary>
-    /// Every instance exists: tell each where the others are, then register with the frontier actor. Frontier changes
-    /// reach a bucket after the routes (the frontier actor publishes only after registration), so every instance
-    /// knows the routes before its first message.
+    /// Every instance exists: tell each where the others are, then register with the frontier actor, which sends
+    /// frontier changes to the instances that observe them. An instance stashes every message until it has the
+    /// routes, so it knows them before its first activation whatever arrives first.
     /// </summary>
     private void Route()
     {
@@ -102,7 +102,12 @@ internal sealed class DataflowActor : ReceiveActor
             .SelectMany(n => Enumerable.Range(0, n.Outputs.Count).Select(port =>
                 new PointstampChange(Location.Source(n.Index, port), minimum, n.Factory is null ? 1 : buckets)))
             .ToList();
-        frontier.Tell(new FrontierProtocol.Register(name, plan.Graph, inputs, Buckets));
+        // Operators that react to frontiers get them from the frontier actor directly, one hop fewer than through
+        // their bucket; they stash everything until the routes arrive, so the order of the two does not matter.
+        var observers = plan.Operators
+            .Where(n => n.ObservesFrontiers && n.Factory is not null)
+            .ToDictionary(n => n.Index, n => (IReadOnlyList<IActorRef>)[.. instances.Select(bucket => bucket![n.Index]!)]);
+        frontier.Tell(new FrontierProtocol.Register(name, plan.Graph, inputs, [], observers));
     }
 
     private void Reply()

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Runtime;
 
@@ -38,7 +39,7 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
                 case RuntimeProtocol.Deliver delivery:
                     runtime.OnDeliver(delivery);
                     break;
-                case RuntimeProtocol.OperatorFrontiers frontiers:
+                case FrontierProtocol.FrontiersAdvanced frontiers:
                     runtime.OnFrontiers(frontiers.Frontiers);
                     break;
                 case RuntimeProtocol.ToOperator addressed:
@@ -54,7 +55,7 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
             var what = message switch
             {
                 RuntimeProtocol.Deliver d => $"a batch at input {d.Port}",
-                RuntimeProtocol.OperatorFrontiers => "a frontier change",
+                FrontierProtocol.FrontiersAdvanced => "a frontier change",
                 RuntimeProtocol.ToOperator addressed => $"a {addressed.Payload.GetType().Name} message",
                 _ => $"a {message.GetType().Name} message",
             };

@@ -25,9 +25,6 @@ internal static class RuntimeProtocol
     /// <summary>A bucket has started its operator instances; per operator, its instance's actor (null for operators without instances).</summary>
     public sealed record BucketStarted(int Bucket, IReadOnlyList<IActorRef?> Operators);
 
-    /// <summary>The frontiers of some input ports of one operator changed.</summary>
-    public sealed record OperatorFrontiers(FrontierProtocol.TargetFrontier[] Frontiers);
-
     /// <summary>Tells a bucket the addresses of the driver's endpoints; it then creates its operator instances and answers <see cref="BucketStarted"/>.</summary>
     public sealed record StartBucket(int Buckets, IReadOnlyDictionary<int, IActorRef> Endpoints);
 

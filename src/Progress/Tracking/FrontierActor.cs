@@ -74,7 +74,7 @@ public sealed class FrontierActor : UntypedActor
             Sender.Tell(new Status.Failure(new ArgumentException($"Dataflow '{register.Dataflow}' cannot be registered: {ex.Message}", ex)));
             return;
         }
-        var progress = new DataflowProgress(tracker, register.Listeners);
+        var progress = new DataflowProgress(tracker, register.Listeners, register.Observers ?? new Dictionary<int, IReadOnlyList<IActorRef>>());
         dataflows[register.Dataflow] = progress;
         Publish(register.Dataflow, progress, progress.Tracker.Apply(register.InitialPointstamps));
         if (early.Remove(register.Dataflow, out var pending))
@@ -139,6 +139,14 @@ public sealed class FrontierActor : UntypedActor
         var message = new FrontiersAdvanced(dataflow, frontiers);
         foreach (var listener in progress.Listeners)
             listener.Tell(message);
+        if (progress.Observers.Count > 0)
+            foreach (var group in frontiers.GroupBy(static f => f.Target.Operator))
+                if (progress.Observers.TryGetValue(group.Key, out var observers))
+                {
+                    var forOperator = new FrontiersAdvanced(dataflow, [.. group]);
+                    foreach (var observer in observers)
+                        observer.Tell(forOperator);
+                }
         foreach (var frontier in frontiers)
             if (progress.Subscribers.TryGetValue(frontier.Target, out var subscribers))
                 foreach (var subscriber in subscribers)
@@ -151,7 +159,7 @@ public sealed class FrontierActor : UntypedActor
         public static PublishPending Instance { get; } = new();
     }
 
-    private sealed record DataflowProgress(ProgressTracker Tracker, IReadOnlyList<IActorRef> Listeners)
+    private sealed record DataflowProgress(ProgressTracker Tracker, IReadOnlyList<IActorRef> Listeners, IReadOnlyDictionary<int, IReadOnlyList<IActorRef>> Observers)
     {
         public Dictionary<Location, List<IActorRef>> Subscribers { get; } = [];
     }

@@ -8,14 +8,17 @@ public static class FrontierProtocol
 {
     /// <summary>
     /// Starts tracking a dataflow. <paramref name="InitialPointstamps"/> are the capabilities its operators hold
-    /// before any of them runs (inputs hold one at the minimum time). <paramref name="Listeners"/> (the dataflow's
-    /// buckets) receive every <see cref="FrontiersAdvanced"/>. The sender is answered with <see cref="Registered"/>.
+    /// before any of them runs (inputs hold one at the minimum time). <paramref name="Listeners"/> receive every
+    /// <see cref="FrontiersAdvanced"/>; <paramref name="Observers"/> are, per operator, the actors (one per bucket)
+    /// that receive the changes of that operator's input ports only, straight from the frontier actor, in one message
+    /// per publication. The sender is answered with <see cref="Registered"/>.
     /// </summary>
     public sealed record Register(
         string Dataflow,
         ProgressGraph Graph,
         IReadOnlyList<PointstampChange> InitialPointstamps,
-        IReadOnlyList<IActorRef> Listeners);
+        IReadOnlyList<IActorRef> Listeners,
+        IReadOnlyDictionary<int, IReadOnlyList<IActorRef>>? Observers = null);
 
     /// <summary>The answer to <see cref="Register"/>.</summary>
     public sealed record Registered(string Dataflow);
