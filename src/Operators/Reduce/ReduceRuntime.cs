@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Arrange;
@@ -138,16 +140,16 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         {
             var key = ready[i].Key;
             times.Clear();
-            for (; i < ready.Count && Arrangements.Data.DataOrder<TKey>.Compare(ready[i].Key, key) == 0; i++)
+            for (; i < ready.Count && DataOrder<TKey>.Compare(ready[i].Key, key) == 0; i++)
                 times.Add(ready[i].Time);
             evaluator.Input.Clear();
             inputs.Read(key, evaluator.Input);
             evaluator.Output.Clear();
             outputs.Read(key, evaluator.Output);
-            var emitted = evaluator.Evaluate(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(times));
+            var emitted = evaluator.Evaluate(key, CollectionsMarshal.AsSpan(times));
             // Keys come in order: with each key's output sorted by value and time, the batch sealed below is already
             // sorted and its builder only checks that (sorting the key's few rows here is far cheaper than the round's).
-            Arrangements.Data.SpanSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evaluator.Output)[emitted..], new EmittedOrder());
+            SpanSort.Sort(CollectionsMarshal.AsSpan(evaluator.Output)[emitted..], new EmittedOrder());
             for (var e = emitted; e < evaluator.Output.Count; e++)
             {
                 var (value, time, diff) = evaluator.Output[e];
@@ -175,7 +177,7 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
     {
         public int Compare((TOut Val, TTime Time, TDiffOut Diff) x, (TOut Val, TTime Time, TDiffOut Diff) y)
         {
-            var c = Arrangements.Data.DataOrder<TOut>.Compare(x.Val, y.Val);
+            var c = DataOrder<TOut>.Compare(x.Val, y.Val);
             return c != 0 ? c : Timestamp.Compare(x.Time, y.Time);
         }
     }
