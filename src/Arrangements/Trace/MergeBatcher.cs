@@ -19,6 +19,14 @@ public sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     // Consolidated runs, oldest (and largest) first.
     private readonly List<(TraceRow<TKey, TVal, TTime, TDiff>[] Rows, int Count)> runs = [];
+    private Antichain<TTime> lower = new();
+
+    /// <summary>
+    /// A lower bound of the times held — every update's time is ≥ one of its elements — and so where the arrangement
+    /// must hold its capability. Exactly the minimal times after a seal; pushes add the minimal times of their batches.
+    /// Empty when nothing is held. A fresh copy.
+    /// </summary>
+    public Antichain<TTime> Frontier => new(lower.Elements);
 
     /// <summary>The number of updates held, after the consolidation done so far.</summary>
     public long Count
@@ -47,6 +55,8 @@ public sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
         var count = SortedRows.SortAndConsolidate(rows.AsSpan());
         if (count == 0)
             return;
+        foreach (var time in batch.MinimalTimes)
+            lower.Insert(time);
         runs.Add((rows, count));
         while (runs.Count > 1 && runs[^2].Count <= 2 * runs[^1].Count)
             MergeLastTwo();
@@ -62,13 +72,23 @@ public sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
         while (runs.Count > 1)
             MergeLastTwo();
         if (runs.Count == 0)
+        {
+            // Pushed updates may all have cancelled in merges: nothing is held.
+            lower = new Antichain<TTime>();
             return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
+        }
         var (rows, count) = runs[0];
         var all = rows.AsSpan(0, count);
         var keep = 0;
+        lower = new Antichain<TTime>();
         foreach (ref readonly var row in all)
+        {
             if (frontier.LessEqual(row.Time))
+            {
                 keep++;
+                lower.Insert(row.Time);
+            }
+        }
         if (keep == 0)
         {
             runs.Clear();
@@ -89,16 +109,6 @@ public sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
         }
         runs[0] = (kept, keep);
         return SortedRows.ToBatch(description, ready);
-    }
-
-    /// <summary>The minimal times of the updates held (an antichain), empty when none is held.</summary>
-    public Antichain<TTime> MinimalTimes()
-    {
-        var minimal = new Antichain<TTime>();
-        foreach (var (rows, count) in runs)
-            for (var i = 0; i < count; i++)
-                minimal.Insert(rows[i].Time);
-        return minimal;
     }
 
     private void MergeLastTwo()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -45,7 +47,9 @@ public sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : no
         var span = rows.AsSpan(0, Count);
         var count = SortedRows.SortAndConsolidate(span);
         var batch = SortedRows.ToBatch(description, span[..count]);
-        span.Clear();
+        // Consolidation cleared the rest; rows holding references must not keep them alive.
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TraceRow<TKey, TVal, TTime, TDiff>>())
+            span[..count].Clear();
         Count = 0;
         if (rows.Length > RetainedCapacity)
             rows = new TraceRow<TKey, TVal, TTime, TDiff>[16];

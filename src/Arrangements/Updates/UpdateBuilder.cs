@@ -14,12 +14,7 @@ public sealed class UpdateBuilder<TData, TTime, TDiff>
     private TDiff[] diffs;
 
     /// <summary>An empty builder with room for <paramref name="capacity"/> updates.</summary>
-    public UpdateBuilder(int capacity = 16)
-    {
-        data = new TData[capacity];
-        times = new TTime[capacity];
-        diffs = new TDiff[capacity];
-    }
+    public UpdateBuilder(int capacity = 16) => (data, times, diffs) = Buffers(capacity);
 
     /// <summary>The number of updates buffered.</summary>
     public int Count { get; private set; }
@@ -47,26 +42,18 @@ public sealed class UpdateBuilder<TData, TTime, TDiff>
     {
         if (Count == 0)
             return UpdateBatch<TData, TTime, TDiff>.Empty;
-        UpdateBatch<TData, TTime, TDiff> batch;
         if (2 * Count >= data.Length)
         {
-            batch = new UpdateBatch<TData, TTime, TDiff>(data, times, diffs, Count);
-            var capacity = Math.Min(data.Length, RetainedCapacity);
-            data = new TData[capacity];
-            times = new TTime[capacity];
-            diffs = new TDiff[capacity];
+            var handedOver = new UpdateBatch<TData, TTime, TDiff>(data, times, diffs, Count);
+            (data, times, diffs) = Buffers(Math.Min(data.Length, RetainedCapacity));
             Count = 0;
-            return batch;
+            return handedOver;
         }
-        batch = new UpdateBatch<TData, TTime, TDiff>(data[..Count], times[..Count], diffs[..Count]);
+        var copied = new UpdateBatch<TData, TTime, TDiff>(data[..Count], times[..Count], diffs[..Count]);
         Clear();
         if (data.Length > RetainedCapacity)
-        {
-            data = new TData[RetainedCapacity];
-            times = new TTime[RetainedCapacity];
-            diffs = new TDiff[RetainedCapacity];
-        }
-        return batch;
+            (data, times, diffs) = Buffers(RetainedCapacity);
+        return copied;
     }
 
     /// <summary>Forgets the buffered updates, keeping the storage.</summary>
@@ -76,6 +63,9 @@ public sealed class UpdateBuilder<TData, TTime, TDiff>
             Array.Clear(data, 0, Count);
         Count = 0;
     }
+
+    private static (TData[] Data, TTime[] Times, TDiff[] Diffs) Buffers(int capacity) =>
+        (new TData[capacity], new TTime[capacity], new TDiff[capacity]);
 
     private void Grow()
     {

@@ -25,7 +25,6 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     private readonly ReaderFrontiers<TTime> readers = new();
     private readonly Dictionary<string, IActorRef> subscribers = [];
     private readonly MergeBatcher<TKey, TVal, TTime, TDiff> pending = new();
-    private MutableAntichain<TTime> pendingTimes = new();
     private readonly HeldCapabilities<TTime> capabilities;
     private bool workRequested;
 
@@ -41,8 +40,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     {
         var updates = (UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>)batch;
         pending.Push(updates);
-        pendingTimes.Update(updates.MinimalTimes.Select(t => (t, 1L)));
-        capabilities.HoldExactly(pendingTimes.Frontier, updates.MinimalTimes);
+        capabilities.HoldExactly(pending.Frontier, updates.MinimalTimes);
     }
 
     protected override void OnFrontierAdvanced()
@@ -51,15 +49,13 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         if (frontier.Equals(spine.Upper))
             return;
         var sealedBatch = pending.Seal(frontier, new Description<TTime>(spine.Upper, frontier, spine.Since));
-        pendingTimes = new MutableAntichain<TTime>();
-        pendingTimes.Update(pending.MinimalTimes().Elements.Select(t => (t, 1L)));
         spine.Insert(sealedBatch);
         var advanced = new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(sealedBatch, spine.Batches, frontier);
         if (sealedBatch.UpdateCount > 0)
             output.Send(advanced, this);
         foreach (var subscriber in subscribers.Values)
             subscriber.Tell(advanced);
-        capabilities.HoldExactly(pendingTimes.Frontier);
+        capabilities.HoldExactly(pending.Frontier);
         Compact();
     }
 

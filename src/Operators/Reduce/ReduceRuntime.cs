@@ -19,7 +19,7 @@ namespace AkkaDifferential.Operators.Reduce;
 /// the input at that time.
 /// <para>What it has emitted it keeps as a trace of its own (as differential dataflow's reduce does): columnar
 /// batches in a <see cref="Spine{TKey, TVal, TTime, TDiff}"/>, compacted to the input frontier, read key by key
-/// with a cursor beside the input trace — a few tens of bytes per output record rather than objects per key.</para>
+/// with a key reader beside the input trace — a few tens of bytes per output record rather than objects per key.</para>
 /// </summary>
 internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : OperatorRuntime<TTime>
     where TKey : notnull
@@ -82,7 +82,7 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                 var fresh = b.Times[b.ValOffsets[b.KeyOffsets[k]]..b.ValOffsets[b.KeyOffsets[k + 1]]];
                 var kept = 0;
                 for (var i = 0; i < times.Count; i++)
-                    if (AboveAny(times[i], fresh))
+                    if (Lattice.AnyLessEqual(fresh, times[i]))
                         times[kept++] = times[i];
                 times.RemoveRange(kept, times.Count - kept);
             }
@@ -91,14 +91,6 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                     pending.Add(keys[k], time);
         }
         capabilities.HoldExactly(pending.Frontier, advanced.MinimalTimes);
-    }
-
-    private static bool AboveAny(TTime time, ReadOnlySpan<TTime> lower)
-    {
-        foreach (var candidate in lower)
-            if (Lattice.LessEqual(candidate, time))
-                return true;
-        return false;
     }
 
     protected override void OnFrontierAdvanced()

@@ -28,7 +28,7 @@ internal sealed class HeldCapabilities<TTime>(ProgressBatcher<TTime> progress, L
     public void HoldExactly(Antichain<TTime> next, IReadOnlyList<TTime>? processing = null)
     {
         foreach (var time in next.Elements)
-            if (!held.Elements.Contains(time) && !held.LessEqual(time) && !AboveAny(time, processing))
+            if (!held.LessEqual(time) && (processing is null || !Lattice.AnyLessEqual<TTime>([.. processing], time)))
                 throw new InvalidOperationException(
                     $"A capability at {time} was asked for at {output}, which holds {held} and is processing a batch at {{{string.Join(", ", processing ?? [])}}}: it is derived from neither, so frontiers may already have passed it.");
         foreach (var time in next.Elements)
@@ -38,15 +38,5 @@ internal sealed class HeldCapabilities<TTime>(ProgressBatcher<TTime> progress, L
             if (!next.Elements.Contains(time))
                 progress.Update(output, time, -1);
         held = new Antichain<TTime>(next.Elements);
-    }
-
-    private static bool AboveAny(TTime time, IReadOnlyList<TTime>? lower)
-    {
-        if (lower is null)
-            return false;
-        foreach (var candidate in lower)
-            if (Lattice.LessEqual(candidate, time))
-                return true;
-        return false;
     }
 }

@@ -22,6 +22,15 @@ public static class Lattice
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool LessThan<T>(T a, T b) => LessEqual(a, b) && !EqualityComparer<T>.Default.Equals(a, b);
 
+    /// <summary>True when some element of <paramref name="lower"/> is ≤ <paramref name="time"/>.</summary>
+    public static bool AnyLessEqual<T>(ReadOnlySpan<T> lower, T time)
+    {
+        foreach (var candidate in lower)
+            if (LessEqual(candidate, time))
+                return true;
+        return false;
+    }
+
     /// <summary>The least upper bound of two times.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Join<T>(T a, T b)

@@ -8,7 +8,8 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 /// <summary>
 /// <see cref="MergeBatcher{TKey, TVal, TTime, TDiff}"/> against a list model: batches pushed in any sizes, sealed at
 /// a rising chain of frontiers; each seal must return exactly the consolidated updates whose times the frontier has
-/// passed and that no earlier seal returned, and what stays must have the minimal times of the model's remainder.
+/// passed and that no earlier seal returned; the batcher's frontier must bound what it holds, and after a seal be
+/// exactly the minimal times of the model's remainder.
 /// </summary>
 public sealed class MergeBatcherTests
 {
@@ -35,6 +36,8 @@ public sealed class MergeBatcherTests
                     batcher.Push(ToBatch(batches[b]));
                     remaining.AddRange(batches[b]);
                 }
+                // Between seals the batcher's frontier is a lower bound of every update it holds.
+                Assert.All(TraceModel.Consolidate(remaining), u => Assert.True(batcher.Frontier.LessEqual(u.Time), $"{u.Time} is below the batcher's frontier {batcher.Frontier}"));
                 var frontier = domain.Frontier(chain[s]);
                 var batch = batcher.Seal(frontier, new Description<TTime>(lower, frontier, Antichain<TTime>.From(Progress.Timestamps.Timestamp.Minimum<TTime>())));
                 lower = frontier;
@@ -42,7 +45,7 @@ public sealed class MergeBatcherTests
                 var passed = remaining.Where(u => !frontier.LessEqual(u.Time)).ToList();
                 remaining.RemoveAll(u => !frontier.LessEqual(u.Time));
                 Assert.Equal(TraceModel.Consolidate(passed), TraceModel.Flatten<int, TTime>([batch]));
-                Assert.Equal(new Antichain<TTime>(TraceModel.Consolidate(remaining).Select(u => u.Time)), batcher.MinimalTimes());
+                Assert.Equal(new Antichain<TTime>(TraceModel.Consolidate(remaining).Select(u => u.Time)), batcher.Frontier);
                 Assert.True(batcher.Count >= TraceModel.Consolidate(remaining).Count);
             }
             Assert.Equal(0, batcher.Count);

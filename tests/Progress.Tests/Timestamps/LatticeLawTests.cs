@@ -21,6 +21,12 @@ public abstract class LatticeLawTests<T>
     private static bool Same(T a, T b) => EqualityComparer<T>.Default.Equals(a, b);
 
     [Fact]
+    public void AnyLessEqual_is_LessEqual_to_some_element() =>
+        Gen.Select(Times.Array[0, 5], Times).Sample(
+            (lower, time) => Lattice.AnyLessEqual<T>(lower, time) == lower.Any(l => Lattice.LessEqual(l, time)),
+            iter: Iterations);
+
+    [Fact]
     public void LessEqual_is_reflexive() =>
         Times.Sample(a => Lattice.LessEqual(a, a), iter: Iterations);
 
