@@ -1,9 +1,9 @@
 using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
 

@@ -5,6 +5,7 @@ using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
 

@@ -1,4 +1,3 @@
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Collections;
@@ -6,6 +5,7 @@ using AkkaDifferential.Operators.Exchange;
 using AkkaDifferential.Operators.Join;
 using AkkaDifferential.Operators.Reduce;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
 

@@ -1,7 +1,7 @@
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
 

@@ -4,6 +4,7 @@ using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
 

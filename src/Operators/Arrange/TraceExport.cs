@@ -1,6 +1,6 @@
 using Akka.Actor;
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
 

@@ -1,10 +1,10 @@
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Exchange;
 using AkkaDifferential.Operators.Inputs;
 using AkkaDifferential.Progress.Differences;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Collections;
 

@@ -4,14 +4,14 @@ using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Timestamps;
-using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Dataflows;
 
 /// <summary>
 /// The entry point: builds dataflows and deploys them as actors. <see cref="Create"/> starts an embedded
 /// single-node actor system with no setup; the constructor attaches to an actor system the application already
-/// has (and, in a cluster, to the frontier singleton).
+/// has.
 /// </summary>
 /// <example>
 /// <code>

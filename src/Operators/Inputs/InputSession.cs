@@ -5,7 +5,7 @@ using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Timestamps;
-using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Inputs;
 

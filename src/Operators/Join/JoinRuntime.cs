@@ -1,10 +1,10 @@
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Join;
 

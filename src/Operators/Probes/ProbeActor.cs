@@ -1,6 +1,6 @@
 using Akka.Actor;
 using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Probes;
 

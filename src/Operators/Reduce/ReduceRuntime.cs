@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Timestamps;
+using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Reduce;
 

@@ -8,9 +8,8 @@ namespace AkkaDifferential.Operators.Runtime;
 /// One bucket (worker) of a dataflow: it owns, as children, the instances at this bucket of every operator of the
 /// dataflow. Batches go straight from instance to instance once every instance knows the others
 /// (<see cref="RuntimeProtocol.Routes"/>), and frontier changes straight from the frontier actor to the instances
-/// that observe them. In a cluster a bucket is a sharded
-/// entity; on one node it is a child of the dataflow actor. Failures of operator instances are escalated to the
-/// dataflow actor.
+/// that observe them. A bucket is a child of the dataflow actor, to which it escalates the failures of its operator
+/// instances.
 /// </summary>
 internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 {

@@ -4,6 +4,7 @@ using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Runtime;
 

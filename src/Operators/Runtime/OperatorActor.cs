@@ -1,5 +1,5 @@
 using Akka.Actor;
-using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Runtime;
 

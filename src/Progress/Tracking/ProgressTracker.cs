@@ -6,7 +6,7 @@ namespace AkkaDifferential.Progress.Tracking;
 /// <summary>
 /// The progress state of one dataflow: pointstamp counts at every location and, derived from them through the
 /// graph's path summaries, the frontier of every operator input — the least times at which records may still
-/// arrive there. The tracker is plain state; the <see cref="FrontierActor"/> owns one per dataflow.
+/// arrive there. The tracker is plain state; the frontier actor (in the runtime layer) owns one per dataflow.
 /// </summary>
 /// <remarks>
 /// <para>Counts from different senders may arrive in any order and go negative for a while. That is safe because

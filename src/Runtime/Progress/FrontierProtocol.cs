@@ -1,7 +1,8 @@
 using Akka.Actor;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
 
-namespace AkkaDifferential.Progress.Tracking;
+namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>The messages the <see cref="FrontierActor"/> accepts and sends.</summary>
 public static class FrontierProtocol

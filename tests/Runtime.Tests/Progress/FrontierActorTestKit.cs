@@ -3,10 +3,11 @@ using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Progress;
 using Xunit.Abstractions;
-using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
-namespace AkkaDifferential.Progress.Tests.Tracking;
+namespace AkkaDifferential.Runtime.Tests.Progress;
 
 /// <summary>
 /// A frontier actor under test and the vocabulary of its protocol tests: the chain dataflow

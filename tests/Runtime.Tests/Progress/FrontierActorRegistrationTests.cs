@@ -1,8 +1,8 @@
 using AkkaDifferential.Progress.Graph;
 using Xunit.Abstractions;
-using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
-namespace AkkaDifferential.Progress.Tests.Tracking;
+namespace AkkaDifferential.Runtime.Tests.Progress;
 
 /// <summary>
 /// Registration and its edges: reports that overtake the registration are kept and applied on it; reports after

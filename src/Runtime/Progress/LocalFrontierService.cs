@@ -1,6 +1,6 @@
 using Akka.Actor;
 
-namespace AkkaDifferential.Progress.Tracking;
+namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>A frontier actor that lives in the local actor system: the single-node engine's frontier service.</summary>
 public sealed class LocalFrontierService : IFrontierService

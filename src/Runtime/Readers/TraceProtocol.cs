@@ -3,7 +3,7 @@ using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Progress.Frontiers;
 
-namespace AkkaDifferential.Arrangements.Readers;
+namespace AkkaDifferential.Runtime.Readers;
 
 /// <summary>
 /// What an arrangement actor and the readers of its trace say to each other. Readers are operators of the same

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
-using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
-namespace AkkaDifferential.Progress.Tests.Tracking;
+namespace AkkaDifferential.Runtime.Tests.Progress;
 
 /// <summary>The frontier actor publishes frontiers as a record flows down the chain in the ordinary order of reports.</summary>
 public sealed class FrontierActorFlowTests(ITestOutputHelper output) : FrontierActorTestKit(output)

@@ -1,8 +1,8 @@
 using AkkaDifferential.Progress.Graph;
 using Xunit.Abstractions;
-using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
-namespace AkkaDifferential.Progress.Tests.Tracking;
+namespace AkkaDifferential.Runtime.Tests.Progress;
 
 /// <summary>
 /// Reports from different operators may reach the frontier actor in any order, so counts go negative or cancel for

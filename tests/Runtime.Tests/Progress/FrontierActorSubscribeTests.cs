@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
-using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
-namespace AkkaDifferential.Progress.Tests.Tracking;
+namespace AkkaDifferential.Runtime.Tests.Progress;
 
 /// <summary>A subscriber to one input port gets its frontier at once, then the changes of that port only.</summary>
 public sealed class FrontierActorSubscribeTests(ITestOutputHelper output) : FrontierActorTestKit(output)

@@ -1,15 +1,18 @@
 using Akka.Actor;
 using Akka.Event;
+using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using static AkkaDifferential.Progress.Tracking.FrontierProtocol;
+using AkkaDifferential.Progress.Tracking;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
-namespace AkkaDifferential.Progress.Tracking;
+namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>
-/// Aggregates the pointstamp counts of every dataflow of the system and publishes the frontiers of operator
-/// inputs to the dataflows' buckets. On one node it is a plain actor; in a cluster it runs as a singleton.
-/// Updates for a dataflow that is not registered yet are kept and applied on registration, because in a cluster
-/// an operator's first report can overtake the registration.
+/// Aggregates the pointstamp counts of every dataflow of an engine and publishes the frontiers of operator inputs
+/// to the dataflows' listeners and to the operator instances that observe them. Each engine starts one, as a plain
+/// actor of its actor system (<see cref="LocalFrontierService"/>). Updates for a dataflow that is not registered
+/// yet are kept and applied on registration: messages from different senders are not ordered, so an operator
+/// instance's first report can overtake the registration.
 /// </summary>
 /// <remarks>
 /// Publication is coalesced: an update only marks its dataflow dirty and, if none is pending, queues a
@@ -129,7 +132,7 @@ public sealed class FrontierActor : UntypedActor
     private static void Publish(
         string dataflow,
         DataflowProgress progress,
-        IReadOnlyList<(Location Target, Frontiers.Antichain<FlatTime> Frontier)> changed)
+        IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> changed)
     {
         if (changed.Count == 0)
             return;
