@@ -1,5 +1,3 @@
-using AkkaDifferential.Operators.Dataflows;
-
 namespace AkkaDifferential.Operators.Tests;
 
 /// <summary>One embedded engine shared by the tests of a class: each test deploys its own dataflows on it.</summary>

@@ -1,5 +1,3 @@
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Progress.Tests;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Arrangements.Data;
 
-namespace AkkaDifferential.Arrangements.Data;
+namespace AkkaDifferential;
 
 /// <summary>
 /// The total order in which differential dataflow sorts records of type <typeparamref name="T"/>: batches are
@@ -47,7 +48,7 @@ public static class DataOrder<T>
         if (typeof(T) == typeof(DateTime)) return ((DateTime)(object)a!).CompareTo((DateTime)(object)b!);
         if (typeof(T) == typeof(TimeSpan)) return ((TimeSpan)(object)a!).CompareTo((TimeSpan)(object)b!);
         if (typeof(T) == typeof(string)) return string.CompareOrdinal(Unsafe.As<string?>(a), Unsafe.As<string?>(b));
-        if (typeof(T) == typeof(Trace.Unit)) return 0;
+        if (typeof(T) == typeof(Unit)) return 0;
         return Derived.Compare(a, b);
     }
 

@@ -9,7 +9,7 @@ namespace AkkaDifferential.Arrangements.Data;
 /// compiles one copy per comparer with the comparison inlined — the difference is large for the rows of a batch,
 /// whose comparison is a few integer compares.
 /// </summary>
-public static class SpanSort
+internal static class SpanSort
 {
     private const int InsertionSortThreshold = 16;
 

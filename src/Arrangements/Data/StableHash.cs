@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Arrangements.Data;
 
-namespace AkkaDifferential.Arrangements.Data;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A 64-bit hash of records of type <typeparamref name="T"/> that is the same in every process, on every machine

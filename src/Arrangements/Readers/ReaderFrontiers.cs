@@ -1,5 +1,3 @@
-using AkkaDifferential.Progress.Frontiers;
-
 namespace AkkaDifferential.Arrangements.Readers;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace AkkaDifferential.Arrangements.Readers;
 /// only at times in advance of its frontier, so history may be compacted to the meet of all readers' frontiers
 /// (<see cref="Since"/>) and no further. A released reader no longer holds history back; using it again is an error.
 /// </summary>
-public sealed class ReaderFrontiers<TTime> where TTime : notnull
+internal sealed class ReaderFrontiers<TTime> where TTime : notnull
 {
     private readonly Dictionary<string, Antichain<TTime>> readers = [];
     private readonly HashSet<string> released = [];

@@ -1,8 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Differences;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AkkaDifferential.Progress.Frontiers;
-
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -13,5 +11,5 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <param name="Since">The compaction frontier its times were advanced by (<c>{minimum}</c> when none).</param>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <remarks>The antichains are shared, not copied: treat them as immutable.</remarks>
-public sealed record Description<TTime>(Antichain<TTime> Lower, Antichain<TTime> Upper, Antichain<TTime> Since)
+internal sealed record Description<TTime>(Antichain<TTime> Lower, Antichain<TTime> Upper, Antichain<TTime> Since)
     where TTime : notnull;

@@ -7,7 +7,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// </summary>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <typeparam name="TDiff">The difference type.</typeparam>
-public interface ITimeDiffVisitor<TTime, TDiff>
+internal interface ITimeDiffVisitor<TTime, TDiff>
 {
     /// <summary>Receives one update.</summary>
     void Visit(TTime time, TDiff diff);

@@ -1,4 +1,3 @@
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Arrangements.Trace;
@@ -15,7 +14,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TVal">The value type.</typeparam>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <typeparam name="TDiff">The difference type.</typeparam>
-public sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
+internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     // Consolidated runs, oldest (and largest) first.
     private readonly List<(TraceRow<TKey, TVal, TTime, TDiff>[] Rows, int Count)> runs = [];

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Differences;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Arrangements.Trace;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Differences;
 
 namespace AkkaDifferential.Arrangements.Trace;
 

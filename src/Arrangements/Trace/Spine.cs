@@ -1,6 +1,4 @@
 using System.Numerics;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
@@ -23,7 +21,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TVal">The value type.</typeparam>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <typeparam name="TDiff">The difference type.</typeparam>
-public sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
+internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     /// <summary>Merge work, in updates, that each inserted update pays to every merge in progress (as in DD).</summary>
     public const long FuelPerUpdate = 8;

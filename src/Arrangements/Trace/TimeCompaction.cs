@@ -1,6 +1,3 @@
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -11,7 +8,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <c>Advance(x) ≤ t</c> exactly when <c>x ≤ t</c>. Updates whose times become equal can then be consolidated, which
 /// is what keeps a trace's size proportional to the collection rather than to its history.
 /// </summary>
-public static class TimeCompaction
+internal static class TimeCompaction
 {
     /// <summary>
     /// Advances <paramref name="time"/> by the frontier <paramref name="since"/>; an empty frontier leaves it unchanged.

@@ -1,4 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Arrangements.Trace;
@@ -11,7 +10,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <c>[KeyOffsets[k], KeyOffsets[k + 1])</c>.</item>
 /// <item><see cref="Vals"/>: distinct and sorted within each key; value <c>v</c> owns the updates
 /// <c>[ValOffsets[v], ValOffsets[v + 1])</c>.</item>
-/// <item><see cref="Times"/> and <see cref="Diffs"/>: sorted by <see cref="Progress.Timestamps.Timestamp.Compare{T}"/>
+/// <item><see cref="Times"/> and <see cref="Diffs"/>: sorted by <see cref="Timestamp.Compare{T}"/>
 /// within each value, consolidated (no time twice per <c>(key, val)</c>, no zero difference).</item>
 /// </list>
 /// Every key has at least one value and every value at least one update. Batches are shared between actors on a node
@@ -21,7 +20,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TVal">The value type (<see cref="Unit"/> for key-only arrangements).</typeparam>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <typeparam name="TDiff">The difference type.</typeparam>
-public sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
+internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     // Columns may be longer than their counts (a merge allocates for the worst case); only the counted prefix is data.
     private readonly TKey[] keys;

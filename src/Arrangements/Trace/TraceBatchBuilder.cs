@@ -12,7 +12,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TVal">The value type.</typeparam>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <typeparam name="TDiff">The difference type.</typeparam>
-public sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : notnull
+internal sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     /// <summary>The largest buffer kept after a seal, in rows: a one-off large batch does not pin its buffer.</summary>
     private const int RetainedCapacity = 1 << 16;

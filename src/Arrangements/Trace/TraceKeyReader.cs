@@ -1,5 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
-
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -14,7 +12,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TVal">The value type.</typeparam>
 /// <typeparam name="TTime">The timestamp type.</typeparam>
 /// <typeparam name="TDiff">The difference type.</typeparam>
-public sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : notnull
+internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     private readonly TraceBatch<TKey, TVal, TTime, TDiff>[] batches;
     private readonly int[] positions;

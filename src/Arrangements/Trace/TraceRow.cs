@@ -1,6 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>One update as a row, the form in which updates wait to become a batch's columns.</summary>

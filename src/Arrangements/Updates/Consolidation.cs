@@ -1,7 +1,5 @@
 using System.Buffers;
 using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Differences;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Arrangements.Updates;
 
@@ -10,7 +8,7 @@ namespace AkkaDifferential.Arrangements.Updates;
 /// differences of equal <c>(record, time)</c> pairs are summed, and pairs whose sum is zero are dropped. Two lists
 /// describe the same collection at every time exactly when their consolidated forms are equal.
 /// </summary>
-public static class Consolidation
+internal static class Consolidation
 {
     /// <summary>
     /// Consolidates columns in place and returns the number of updates left at their front.

@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Arrangements.Updates;
+namespace AkkaDifferential;
 
 /// <summary>
 /// One update of a collection: at <see cref="Time"/>, the multiplicity of <see cref="Data"/> changes by

@@ -1,21 +1,6 @@
-namespace AkkaDifferential.Arrangements.Updates;
+using AkkaDifferential.Arrangements.Updates;
 
-/// <summary>A message of updates, whatever its types: how many it holds.</summary>
-public interface IBatch
-{
-    /// <summary>The number of updates.</summary>
-    int Count { get; }
-}
-
-/// <summary>The times of a batch, without its records: what progress tracking needs to know of a message.</summary>
-public interface ITimedBatch<TTime> : IBatch
-{
-    /// <summary>
-    /// The minimal times of the updates (an antichain; one time for totally ordered times): every update's time is
-    /// ≥ one of them. Progress tracking counts the message at these times.
-    /// </summary>
-    IReadOnlyList<TTime> MinimalTimes { get; }
-}
+namespace AkkaDifferential;
 
 /// <summary>
 /// An immutable, columnar batch of updates: the unit in which records move between operator instances. Columns

@@ -4,7 +4,7 @@ namespace AkkaDifferential.Arrangements.Updates;
 /// A growable, columnar buffer of updates that becomes an <see cref="UpdateBatch{TData, TTime, TDiff}"/>.
 /// Operators write their output here during an activation; inputs buffer user updates here until flushed.
 /// </summary>
-public sealed class UpdateBuilder<TData, TTime, TDiff>
+internal sealed class UpdateBuilder<TData, TTime, TDiff>
 {
     /// <summary>The largest buffer a builder keeps after building, in updates: a one-off large batch does not pin its buffer.</summary>
     private const int RetainedCapacity = 1 << 16;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AkkaDifferential.Operators.Dataflows;
 
 namespace AkkaDifferential.Host.Benchmarks;
 

@@ -1,8 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Probes;
-
 namespace AkkaDifferential.Host.Benchmarks;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using AkkaDifferential.Host.Examples;
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Probes;
 
 namespace AkkaDifferential.Host.Benchmarks;
 

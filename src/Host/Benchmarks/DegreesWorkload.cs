@@ -1,5 +1,4 @@
 using AkkaDifferential.Host.Examples;
-using AkkaDifferential.Operators.Dataflows;
 
 namespace AkkaDifferential.Host.Benchmarks;
 

@@ -1,7 +1,4 @@
 using AkkaDifferential.Host.Cli;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Iterate;
-using AkkaDifferential.Operators.Join;
 
 namespace AkkaDifferential.Host.Examples;
 

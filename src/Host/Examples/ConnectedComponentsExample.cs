@@ -1,5 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>

@@ -1,11 +1,5 @@
 using System.Diagnostics;
 using AkkaDifferential.Host.Cli;
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Operators.Reduce;
 
 namespace AkkaDifferential.Host.Examples;
 

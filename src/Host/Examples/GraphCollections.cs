@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Reduce;
-
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>Small collection operations the graph examples share. Generic in the time, so that they also run inside loops.</summary>

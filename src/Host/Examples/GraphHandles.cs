@@ -1,8 +1,3 @@
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Probes;
-
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using AkkaDifferential.Arrangements.Updates;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
 
 namespace AkkaDifferential.Host.Examples;
 

@@ -1,7 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Iterate;
-using AkkaDifferential.Operators.Join;
-
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>

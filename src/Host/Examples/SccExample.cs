@@ -1,8 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Iterate;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Reduce;
-
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>

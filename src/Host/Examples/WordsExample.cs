@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
-
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>

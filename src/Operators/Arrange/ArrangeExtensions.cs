@@ -1,11 +1,9 @@
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
-using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Exchange;
 using AkkaDifferential.Runtime.Readers;
 
-namespace AkkaDifferential.Operators.Arrange;
+namespace AkkaDifferential;
 
 /// <summary>Arranging collections: building the indexed traces that joins and reductions read.</summary>
 public static class ArrangeExtensions

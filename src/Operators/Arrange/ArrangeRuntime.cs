@@ -1,7 +1,6 @@
 using Akka.Actor;
 using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
@@ -100,7 +99,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
                 Compact();
                 break;
             case TraceProtocol.GetStatus:
-                Sender.Tell(new TraceProtocol.Status<TTime>(spine.Since, spine.Upper, spine.UpdateCount, spine.Batches.Count, [.. readers.Readers]));
+                Sender.Tell(new TraceStatus<TTime>(spine.Since, spine.Upper, spine.UpdateCount, spine.Batches.Count, [.. readers.Readers]));
                 break;
             default:
                 base.OnOtherMessage(message);

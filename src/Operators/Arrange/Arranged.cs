@@ -1,13 +1,14 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
-using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Operators.Iterate;
 using AkkaDifferential.Operators.Join;
 using AkkaDifferential.Operators.Reduce;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Runtime.Readers;
 
-namespace AkkaDifferential.Operators.Arrange;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A collection arranged by key: at every bucket, an arrangement actor holds the indexed, compacting trace of the
@@ -59,7 +60,7 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
     public Collection<(TKey Key, TOut Value), TTime, TDiffOut> ReduceCore<TOut, TDiffOut>(string name, ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic)
         where TOut : notnull
     {
-        Progress.Differences.Difference.Validate<TDiffOut>();
+        Difference.Validate<TDiffOut>();
         var outputSpec = new OutputSpec<(TKey Key, TOut Value)>();
         var node = Scope.Builder.Add(name, [Connect()], [outputSpec],
             environment => new ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(environment, logic));
@@ -71,17 +72,17 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
     /// times <c>t</c> as <c>(t, 0)</c>, sharing the batches rather than arranging the collection again.
     /// </summary>
     /// <exception cref="InvalidOperationException"><paramref name="inner"/> is not nested directly in the arrangement's scope.</exception>
-    public Arranged<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff> Enter(Scope<Progress.Timestamps.Product<TTime, int>> inner)
+    public Arranged<TKey, TVal, Product<TTime, int>, TDiff> Enter(Scope<Product<TTime, int>> inner)
     {
         if (!ReferenceEquals(inner.Parent, Scope))
             throw new InvalidOperationException("An arrangement can only enter a scope nested directly in its own.");
-        var innerSpec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>>();
-        var output = new ArrangedOutput<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(innerSpec);
+        var innerSpec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, Product<TTime, int>, TDiff>>();
+        var output = new ArrangedOutput<TKey, TVal, Product<TTime, int>, TDiff>(innerSpec);
         var node = inner.Builder.Add("EnterArranged", [Connect()], [innerSpec],
-            environment => new Iterate.EnterArrangedRuntime<TKey, TVal, TTime, TDiff>(environment, output),
-            summaries: [[new PathSummary(0, Progress.Timestamps.Timestamp.Coordinates<int>(), 0)]],
+            environment => new EnterArrangedRuntime<TKey, TVal, TTime, TDiff>(environment, output),
+            summaries: [[new PathSummary(0, Timestamp.Coordinates<int>(), 0)]],
             observesFrontiers: false);
-        return new Arranged<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(inner, node.Index, innerSpec, new TraceExport<TKey, TVal, Progress.Timestamps.Product<TTime, int>, TDiff>(node.Index, "an arrangement entered into a loop is a view of the outer one: export the outer arrangement instead."));
+        return new Arranged<TKey, TVal, Product<TTime, int>, TDiff>(inner, node.Index, innerSpec, new TraceExport<TKey, TVal, Product<TTime, int>, TDiff>(node.Index, "an arrangement entered into a loop is a view of the outer one: export the outer arrangement instead."));
     }
 
     internal Connection<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>> Connect() =>

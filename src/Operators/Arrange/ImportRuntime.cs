@@ -1,9 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;

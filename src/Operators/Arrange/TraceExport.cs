@@ -2,7 +2,7 @@ using Akka.Actor;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Runtime.Readers;
 
-namespace AkkaDifferential.Operators.Arrange;
+namespace AkkaDifferential;
 
 /// <summary>
 /// The trace of an arrangement as other dataflows and users see it. Once its dataflow is deployed,

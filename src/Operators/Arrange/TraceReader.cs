@@ -1,8 +1,7 @@
 using Akka.Actor;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Runtime.Readers;
 
-namespace AkkaDifferential.Operators.Arrange;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A handle on an arrangement's trace that keeps its history from being compacted beyond the handle's frontier.
@@ -47,12 +46,12 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
     }
 
     /// <summary>The state of the trace at every bucket: what it holds and how far it may be compacted.</summary>
-    public async Task<IReadOnlyList<TraceProtocol.Status<TTime>>> StatusAsync(TimeSpan? timeout = null)
+    public async Task<IReadOnlyList<TraceStatus<TTime>>> StatusAsync(TimeSpan? timeout = null)
     {
         ThrowIfReleased("read the status through");
-        var result = new List<TraceProtocol.Status<TTime>>();
+        var result = new List<TraceStatus<TTime>>();
         foreach (var instance in instances)
-            result.Add(await instance.Ask<TraceProtocol.Status<TTime>>(TraceProtocol.GetStatus.Instance, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+            result.Add(await instance.Ask<TraceStatus<TTime>>(TraceProtocol.GetStatus.Instance, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false));
         return result;
     }
 

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using AkkaDifferential.Arrangements.Updates;
 
 namespace AkkaDifferential.Operators.Capture;
 

@@ -1,12 +1,8 @@
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Progress.Differences;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Progress.Tracking;
 
-namespace AkkaDifferential.Operators.Capture;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Records the stream of <c>(data, time, diff)</c> updates of a collection on the driver, together with its

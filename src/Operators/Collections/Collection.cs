@@ -1,15 +1,12 @@
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Capture;
 using AkkaDifferential.Operators.Exchange;
 using AkkaDifferential.Operators.Linear;
 using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Progress.Graph;
 
-namespace AkkaDifferential.Operators.Collections;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A multiset of records that changes over time, described by its updates <c>(data, time, diff)</c>. Operators
@@ -18,7 +15,7 @@ namespace AkkaDifferential.Operators.Collections;
 /// <remarks>
 /// User functions given to operators run inside operator instances, concurrently on different buckets: they must
 /// be pure, or synchronize what they share. An exception they throw fails the dataflow with a
-/// <see cref="Dataflows.DataflowFailedException"/> naming the operator.
+/// <see cref="DataflowFailedException"/> naming the operator.
 /// </remarks>
 public sealed class Collection<TData, TTime, TDiff> where TData : notnull where TTime : notnull
 {

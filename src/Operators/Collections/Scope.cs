@@ -2,11 +2,9 @@ using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Exchange;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Runtime.Readers;
 
-namespace AkkaDifferential.Operators.Collections;
+namespace AkkaDifferential;
 
 /// <summary>
 /// The scope in which a dataflow is built: it creates input collections, and every collection derived from them
@@ -111,9 +109,9 @@ public sealed class Scope<TTime> where TTime : notnull
     /// and returns what it returns. Inside, collections enter with <c>Enter</c>, loops are made with <c>Variable</c>,
     /// and results leave with <c>Leave</c>.
     /// </summary>
-    public TResult Iterative<TResult>(Func<Scope<Progress.Timestamps.Product<TTime, int>>, TResult> build)
+    public TResult Iterative<TResult>(Func<Scope<Product<TTime, int>>, TResult> build)
     {
-        var inner = new Scope<Progress.Timestamps.Product<TTime, int>>(Builder, State, Settings, Buckets, this, attachments);
+        var inner = new Scope<Product<TTime, int>>(Builder, State, Settings, Buckets, this, attachments);
         return build(inner);
     }
 

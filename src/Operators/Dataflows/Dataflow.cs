@@ -1,6 +1,7 @@
 using Akka.Actor;
+using AkkaDifferential.Operators.Dataflows;
 
-namespace AkkaDifferential.Operators.Dataflows;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A deployed dataflow: the handles its build function returned, and its life. Disposing it stops its actors; its

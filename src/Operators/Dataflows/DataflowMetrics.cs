@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Operators.Dataflows;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Counters of the work a dataflow does, summed over its operator instances on this node: a measure of work that

@@ -1,6 +1,6 @@
 using Akka.Configuration;
 
-namespace AkkaDifferential.Operators.Dataflows;
+namespace AkkaDifferential;
 
 /// <summary>
 /// The engine's settings, read once from the <c>akka-differential</c> section of the HOCON configuration

@@ -1,6 +1,6 @@
 using Akka.Configuration;
 
-namespace AkkaDifferential.Operators.Dataflows;
+namespace AkkaDifferential;
 
 /// <summary>The engine's default HOCON (<c>config/akka-differential.conf</c>, embedded in this assembly).</summary>
 public static class DefaultConfig

@@ -1,12 +1,11 @@
 using Akka.Actor;
 using Akka.Configuration;
 using AkkaDifferential.Operators.Builder;
-using AkkaDifferential.Operators.Collections;
+using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Runtime.Progress;
 
-namespace AkkaDifferential.Operators.Dataflows;
+namespace AkkaDifferential;
 
 /// <summary>
 /// The entry point: builds dataflows and deploys them as actors. <see cref="Create"/> starts an embedded
@@ -15,6 +14,8 @@ namespace AkkaDifferential.Operators.Dataflows;
 /// </summary>
 /// <example>
 /// <code>
+/// using AkkaDifferential;
+///
 /// await using var engine = DifferentialEngine.Create();
 /// var dataflow = await engine.BuildAsync((Scope&lt;long&gt; scope) =>
 /// {
@@ -37,18 +38,17 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <summary>Attaches to an existing actor system.</summary>
     /// <param name="system">The actor system that hosts the dataflows.</param>
     /// <param name="settings">Settings; by default read from the system's configuration with the embedded defaults as fallback.</param>
-    /// <param name="frontier">Where the frontier actor is; by default a new local one.</param>
-    public DifferentialEngine(ActorSystem system, DataflowSettings? settings = null, IFrontierService? frontier = null)
-        : this(system, settings ?? DataflowSettings.FromConfig(system.Settings.Config.WithFallback(DefaultConfig.Load())), frontier, ownsSystem: false)
+    public DifferentialEngine(ActorSystem system, DataflowSettings? settings = null)
+        : this(system, settings ?? DataflowSettings.FromConfig(system.Settings.Config.WithFallback(DefaultConfig.Load())), ownsSystem: false)
     {
     }
 
-    private DifferentialEngine(ActorSystem system, DataflowSettings settings, IFrontierService? frontier, bool ownsSystem)
+    private DifferentialEngine(ActorSystem system, DataflowSettings settings, bool ownsSystem)
     {
         System = system;
         Settings = settings;
         this.ownsSystem = ownsSystem;
-        this.frontier = frontier ?? new LocalFrontierService(system, $"frontier-{Guid.NewGuid():N}");
+        frontier = new LocalFrontierService(system, $"frontier-{Guid.NewGuid():N}");
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
             throw new ConfigurationException($"The engine's HOCON configuration is malformed: {ex.Message}", ex);
         }
         var settings = DataflowSettings.FromConfig(config);
-        return new DifferentialEngine(ActorSystem.Create("akka-differential", config), settings, null, ownsSystem: true);
+        return new DifferentialEngine(ActorSystem.Create("akka-differential", config), settings, ownsSystem: true);
     }
 
     /// <summary>The actor system the dataflows run in.</summary>

@@ -1,4 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Arrangements.Updates;
 
 namespace AkkaDifferential.Operators.Exchange;

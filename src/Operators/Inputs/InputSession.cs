@@ -2,12 +2,10 @@ using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Runtime.Progress;
 
-namespace AkkaDifferential.Operators.Inputs;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Feeds one input collection of a dataflow. Updates are buffered and sent on <see cref="Flush"/>,

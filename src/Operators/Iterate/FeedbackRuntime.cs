@@ -1,6 +1,4 @@
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Iterate;
 

@@ -1,10 +1,9 @@
 using AkkaDifferential.Operators.Builder;
-using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Operators.Iterate;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 
-namespace AkkaDifferential.Operators.Iterate;
+namespace AkkaDifferential;
 
 /// <summary>Iteration: entering and leaving nested scopes, and fixed points.</summary>
 public static class IterateExtensions

@@ -1,7 +1,6 @@
 using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Iterate;
 

@@ -1,11 +1,9 @@
-using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Operators.Builder;
-using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Operators.Iterate;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 
-namespace AkkaDifferential.Operators.Iterate;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A collection defined in terms of itself, inside an iteration scope: at iteration 0 it is its source, and at

@@ -1,7 +1,4 @@
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Collections;
-
-namespace AkkaDifferential.Operators.Join;
+namespace AkkaDifferential;
 
 /// <summary>Joins of collections keyed by the first element of their records.</summary>
 public static class JoinExtensions

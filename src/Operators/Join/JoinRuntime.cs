@@ -1,9 +1,6 @@
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Differences;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Join;

@@ -1,4 +1,3 @@
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Runtime;
 
 namespace AkkaDifferential.Operators.Linear;

@@ -1,6 +1,4 @@
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Probes;
 

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Probes;

@@ -1,7 +1,7 @@
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Progress.Frontiers;
+using AkkaDifferential.Operators.Probes;
 
-namespace AkkaDifferential.Operators.Probes;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Observes the frontier of a collection: the times at which its contents may still change. When the frontier

@@ -1,5 +1,3 @@
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Operators.Reduce;
 
 /// <summary>

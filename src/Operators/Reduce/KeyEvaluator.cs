@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Differences;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Reduce;
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Reduce;
 

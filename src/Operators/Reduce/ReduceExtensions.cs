@@ -1,8 +1,4 @@
-using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Collections;
-
-namespace AkkaDifferential.Operators.Reduce;
+namespace AkkaDifferential;
 
 /// <summary>Reductions: per-key functions of the accumulated input, maintained incrementally.</summary>
 public static class ReduceExtensions

@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Operators.Reduce;
+namespace AkkaDifferential;
 
 /// <summary>
 /// The user logic of <c>Reduce</c>: given a key and its accumulated input — the distinct values with non-zero

@@ -5,7 +5,6 @@ using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Reduce;

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Progress.Differences;
 
 namespace AkkaDifferential.Operators.Reduce;
 

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
-using AkkaDifferential.Operators.Dataflows;
 
 namespace AkkaDifferential.Operators.Runtime;
 

@@ -2,7 +2,6 @@ using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Progress;
 

@@ -1,6 +1,4 @@
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Runtime;
 

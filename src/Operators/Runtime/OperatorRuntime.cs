@@ -3,7 +3,6 @@ using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Progress;
 

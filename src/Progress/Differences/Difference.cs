@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Progress.Differences;
 
-namespace AkkaDifferential.Progress.Differences;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Abelian-group operations on difference types: how much a record's multiplicity changes. <c>long</c> is the

@@ -1,6 +1,4 @@
-using AkkaDifferential.Progress.Timestamps;
-
-namespace AkkaDifferential.Progress.Frontiers;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A set of mutually incomparable times. As a frontier it stands for every time greater than or equal to one of

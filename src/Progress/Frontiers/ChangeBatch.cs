@@ -6,7 +6,7 @@ namespace AkkaDifferential.Progress.Frontiers;
 /// their pointstamp changes for one activation in a change batch and send it to the frontier actor as one message.
 /// </summary>
 /// <typeparam name="T">The counted item; sorted with <see cref="Comparer{T}.Default"/>.</typeparam>
-public sealed class ChangeBatch<T> where T : notnull
+internal sealed class ChangeBatch<T> where T : notnull
 {
     private readonly List<(T Item, long Delta)> updates = [];
     private int clean;

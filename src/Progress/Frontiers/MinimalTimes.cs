@@ -1,5 +1,3 @@
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Progress.Frontiers;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace AkkaDifferential.Progress.Frontiers;
 /// tracking counts a message of updates at these times rather than at each distinct time, which is sound (nothing
 /// in the message is earlier) and keeps the pointstamp traffic of a batch independent of how many times it holds.
 /// </summary>
-public static class MinimalTimes
+internal static class MinimalTimes
 {
     /// <summary>The minimal elements of <paramref name="times"/>; empty when there are none.</summary>
     public static T[] Of<T>(ReadOnlySpan<T> times)

@@ -7,7 +7,7 @@ namespace AkkaDifferential.Progress.Frontiers;
 /// frontier of a location, given the pointstamps held there. Counts may go negative for a while (a consumption
 /// reported before the matching send); such times are not part of the frontier.
 /// </summary>
-public sealed class MutableAntichain<T> where T : notnull
+internal sealed class MutableAntichain<T> where T : notnull
 {
     private readonly Dictionary<T, long> counts = [];
     private Antichain<T> frontier = new();

@@ -7,7 +7,7 @@ namespace AkkaDifferential.Progress.Graph;
 /// <param name="Operator">The operator's index in the dataflow.</param>
 /// <param name="Port">The port's index among the operator's inputs or outputs.</param>
 /// <param name="IsSource">True for an output port, false for an input port.</param>
-public readonly record struct Location(int Operator, int Port, bool IsSource)
+internal readonly record struct Location(int Operator, int Port, bool IsSource)
 {
     /// <summary>The output port <paramref name="port"/> of <paramref name="op"/>.</summary>
     public static Location Source(int op, int port) => new(op, port, true);

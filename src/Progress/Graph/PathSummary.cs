@@ -8,7 +8,7 @@ namespace AkkaDifferential.Progress.Graph;
 /// (entering a scope), then add <see cref="Increment"/> to the last coordinate (a loop's feedback edge).
 /// Most operators have the identity summary: output at a time no earlier than the input.
 /// </summary>
-public readonly record struct PathSummary(int Truncate, int Extend, long Increment)
+internal readonly record struct PathSummary(int Truncate, int Extend, long Increment)
 {
     /// <summary>The summary of a path that leaves times unchanged.</summary>
     public static PathSummary Identity => default;

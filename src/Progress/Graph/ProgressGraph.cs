@@ -7,7 +7,7 @@ namespace AkkaDifferential.Progress.Graph;
 /// </summary>
 /// <param name="Operators">Per operator, its port counts and internal summaries.</param>
 /// <param name="Channels">The edges from output ports to input ports.</param>
-public sealed record ProgressGraph(IReadOnlyList<OperatorShape> Operators, IReadOnlyList<Channel> Channels)
+internal sealed record ProgressGraph(IReadOnlyList<OperatorShape> Operators, IReadOnlyList<Channel> Channels)
 {
     /// <summary>Checks that every channel and summary names existing ports.</summary>
     /// <exception cref="ArgumentException">The graph refers to a port that does not exist.</exception>
@@ -31,11 +31,11 @@ public sealed record ProgressGraph(IReadOnlyList<OperatorShape> Operators, IRead
 /// Per input, per output, the summary, or null when the input cannot cause output at that port. Null as a whole
 /// means every input connects to every output with the identity summary.
 /// </param>
-public sealed record OperatorShape(string Name, int Inputs, int Outputs, PathSummary?[][]? Summaries = null)
+internal sealed record OperatorShape(string Name, int Inputs, int Outputs, PathSummary?[][]? Summaries = null)
 {
     /// <summary>The summary from input <paramref name="input"/> to output <paramref name="output"/>, or null when none.</summary>
     public PathSummary? Summary(int input, int output) => Summaries is null ? PathSummary.Identity : Summaries[input][output];
 }
 
 /// <summary>A channel: records leave <paramref name="Source"/> (an output port) and arrive at <paramref name="Target"/> (an input port).</summary>
-public readonly record struct Channel(Location Source, Location Target);
+internal readonly record struct Channel(Location Source, Location Target);

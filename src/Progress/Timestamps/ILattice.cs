@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Progress.Timestamps;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A partial order in which every pair of elements has a least upper bound (<see cref="Join"/>) and a

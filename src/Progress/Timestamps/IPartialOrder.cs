@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Progress.Timestamps;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A partial order over <typeparamref name="T"/>: some pairs of elements are comparable, others are not.

@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Progress.Timestamps;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A logical time of a dataflow: a lattice with a minimum, a total order that extends the partial order

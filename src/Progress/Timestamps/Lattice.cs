@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Progress.Timestamps;
 
-namespace AkkaDifferential.Progress.Timestamps;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Partial-order and lattice operations on any timestamp type: <c>long</c>, <c>int</c>, or a type implementing

@@ -1,4 +1,4 @@
-namespace AkkaDifferential.Progress.Timestamps;
+namespace AkkaDifferential;
 
 /// <summary>
 /// A pair of times ordered coordinate-wise: the time of a nested scope, whose <see cref="Outer"/> part is the

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Progress.Timestamps;
 
-namespace AkkaDifferential.Progress.Timestamps;
+namespace AkkaDifferential;
 
 /// <summary>
 /// Timestamp operations beyond the lattice: the minimum time, a total order for sorting, and the flattening to

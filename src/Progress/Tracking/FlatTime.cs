@@ -1,5 +1,3 @@
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Progress.Tracking;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace AkkaDifferential.Progress.Tracking;
 /// times of every scope of a dataflow in this one form: a top-level <c>long</c> time has one coordinate, a time
 /// inside an iteration scope has one more, so scopes of different depths share one tracker.
 /// </summary>
-public readonly struct FlatTime : ILattice<FlatTime>, IComparable<FlatTime>
+internal readonly struct FlatTime : ILattice<FlatTime>, IComparable<FlatTime>
 {
     private readonly long[] coordinates;
 

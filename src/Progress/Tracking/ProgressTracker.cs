@@ -16,7 +16,7 @@ namespace AkkaDifferential.Progress.Tracking;
 /// pointstamps are propagated along channels and operator summaries to a fixed point (loops terminate because
 /// a time that comes around a loop is never less than itself).</para>
 /// </remarks>
-public sealed class ProgressTracker
+internal sealed class ProgressTracker
 {
     private readonly ProgressGraph graph;
     private readonly Dictionary<Location, int> index = [];

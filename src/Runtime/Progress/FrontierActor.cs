@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Event;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
@@ -20,7 +19,7 @@ namespace AkkaDifferential.Runtime.Progress;
 /// it, so a burst of reports costs one frontier computation and one message per bucket. Delaying publication is
 /// always safe: frontiers may lag, never lead.
 /// </remarks>
-public sealed class FrontierActor : UntypedActor
+internal sealed class FrontierActor : UntypedActor
 {
     private readonly Dictionary<string, DataflowProgress> dataflows = [];
     private readonly Dictionary<string, List<ProgressUpdate>> early = [];

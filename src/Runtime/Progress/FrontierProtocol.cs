@@ -5,7 +5,7 @@ using AkkaDifferential.Progress.Tracking;
 namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>The messages the <see cref="FrontierActor"/> accepts and sends.</summary>
-public static class FrontierProtocol
+internal static class FrontierProtocol
 {
     /// <summary>
     /// Starts tracking a dataflow. <paramref name="InitialPointstamps"/> are the capabilities its operators hold

@@ -6,7 +6,7 @@ namespace AkkaDifferential.Runtime.Progress;
 /// Where a dataflow finds the frontier actor: today always a <see cref="LocalFrontierService"/>, one
 /// <see cref="FrontierActor"/> per engine in the engine's actor system. Operators only ever talk to <see cref="Frontier"/>.
 /// </summary>
-public interface IFrontierService
+internal interface IFrontierService
 {
     /// <summary>The actor accepting <see cref="FrontierProtocol"/> messages.</summary>
     IActorRef Frontier { get; }

@@ -10,7 +10,7 @@ namespace AkkaDifferential.Runtime.Readers;
 /// dataflow at the same bucket (join, reduce), instances of other dataflows that import the trace, and user
 /// handles. All of them live on the arrangement's node, so batches travel by reference, never copied.
 /// </summary>
-public static class TraceProtocol
+internal static class TraceProtocol
 {
     /// <summary>
     /// The trace advanced: <paramref name="Batch"/> holds the updates newly sealed (it may be empty),
@@ -52,16 +52,12 @@ public static class TraceProtocol
     /// <summary>The reader no longer reads the trace.</summary>
     public sealed record Release(string ReaderId);
 
-    /// <summary>Asks for the trace's state; answered with <see cref="Status{TTime}"/>.</summary>
+    /// <summary>Asks for the trace's state; answered with a <see cref="TraceStatus{TTime}"/>.</summary>
     public sealed record GetStatus
     {
         /// <summary>The one instance.</summary>
         public static GetStatus Instance { get; } = new();
     }
-
-    /// <summary>The trace's state: how far it may be compacted, how far it reaches, and what it holds.</summary>
-    public sealed record Status<TTime>(Antichain<TTime> Since, Antichain<TTime> Upper, long Updates, int Batches, IReadOnlyList<string> Readers)
-        where TTime : notnull;
 
     /// <summary>A reader's request was refused (for example a released reader used again); the message says why.</summary>
     public sealed record Refused(string ReaderId, string Reason);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AkkaDifferential.Arrangements.Data;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Data;

@@ -1,4 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Data;

@@ -1,5 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
-
 namespace AkkaDifferential.Arrangements.Tests.Data;
 
 /// <summary>

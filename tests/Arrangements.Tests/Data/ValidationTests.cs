@@ -1,5 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
-
 namespace AkkaDifferential.Arrangements.Tests.Data;
 
 /// <summary>Types that cannot be ordered or hashed are reported with the type, the member path and the fix.</summary>

@@ -1,5 +1,4 @@
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Progress.Frontiers;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;

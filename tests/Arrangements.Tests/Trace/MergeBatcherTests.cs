@@ -1,6 +1,4 @@
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Arrangements.Updates;
-using AkkaDifferential.Progress.Frontiers;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -39,7 +37,7 @@ public sealed class MergeBatcherTests
                 // Between seals the batcher's frontier is a lower bound of every update it holds.
                 Assert.All(TraceModel.Consolidate(remaining), u => Assert.True(batcher.Frontier.LessEqual(u.Time), $"{u.Time} is below the batcher's frontier {batcher.Frontier}"));
                 var frontier = domain.Frontier(chain[s]);
-                var batch = batcher.Seal(frontier, new Description<TTime>(lower, frontier, Antichain<TTime>.From(Progress.Timestamps.Timestamp.Minimum<TTime>())));
+                var batch = batcher.Seal(frontier, new Description<TTime>(lower, frontier, Antichain<TTime>.From(Timestamp.Minimum<TTime>())));
                 lower = frontier;
                 TraceModel.AssertWellFormed(batch);
                 var passed = remaining.Where(u => !frontier.LessEqual(u.Time)).ToList();

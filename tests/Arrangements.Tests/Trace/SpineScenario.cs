@@ -1,5 +1,4 @@
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Progress.Frontiers;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -48,14 +47,14 @@ internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Upd
     private static int OuterOf(TTime time) => time switch
     {
         long => 0,
-        Progress.Timestamps.Product<long, int> p => (int)p.Outer,
+        Product<long, int> p => (int)p.Outer,
         _ => throw new NotSupportedException(),
     };
 
     private static int InnerOf(TTime time) => time switch
     {
         long l => (int)l,
-        Progress.Timestamps.Product<long, int> p => p.Inner,
+        Product<long, int> p => p.Inner,
         _ => throw new NotSupportedException(),
     };
 

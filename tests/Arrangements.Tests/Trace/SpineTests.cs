@@ -1,6 +1,4 @@
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;

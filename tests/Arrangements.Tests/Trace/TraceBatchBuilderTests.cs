@@ -1,6 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;

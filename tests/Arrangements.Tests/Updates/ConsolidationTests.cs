@@ -1,5 +1,4 @@
 using AkkaDifferential.Arrangements.Updates;
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Updates;

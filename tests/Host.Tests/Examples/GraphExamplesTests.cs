@@ -1,5 +1,4 @@
 using AkkaDifferential.Host.Examples;
-using AkkaDifferential.Operators.Collections;
 using CsCheck;
 
 namespace AkkaDifferential.Host.Tests.Examples;

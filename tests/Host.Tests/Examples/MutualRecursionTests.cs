@@ -1,11 +1,4 @@
 using AkkaDifferential.Host.Examples;
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Iterate;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Operators.Reduce;
 using CsCheck;
 
 namespace AkkaDifferential.Host.Tests.Examples;
@@ -36,7 +29,7 @@ public sealed class MutualRecursionTests(EngineFixture fixture) : IClassFixture<
             var innerRoots = roots.Enter(inner);
             var evenVariable = Variable<int, long, long>.NewFrom(innerRoots, name: "even");
             var oddVariable = Variable<int, long, long>.NewFrom(innerRoots.Filter(static _ => false), name: "odd");
-            Collection<int, Progress.Timestamps.Product<long, int>, long> Successors(Collection<int, Progress.Timestamps.Product<long, int>, long> nodes) =>
+            Collection<int, Product<long, int>, long> Successors(Collection<int, Product<long, int>, long> nodes) =>
                 nodes.Map(static node => (node, 0)).JoinMap(innerEdges, static (_, _, dst) => dst);
             var nextEven = evenVariable.Set(Successors(oddVariable.Collection).Concat(innerRoots).Distinct());
             var nextOdd = oddVariable.Set(Successors(evenVariable.Collection).Distinct());

@@ -1,11 +1,4 @@
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Host.Examples;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Iterate;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Host.Tests.Examples;

@@ -1,5 +1,4 @@
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Operators.Tests.Collections;

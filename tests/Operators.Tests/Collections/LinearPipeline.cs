@@ -1,8 +1,3 @@
-using AkkaDifferential.Arrangements.Updates;
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Probes;
 using System.Collections.Concurrent;
 
 namespace AkkaDifferential.Operators.Tests.Collections;

@@ -1,5 +1,4 @@
 using Akka.Configuration;
-using AkkaDifferential.Operators.Dataflows;
 
 namespace AkkaDifferential.Operators.Tests.Dataflows;
 

@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
-
 namespace AkkaDifferential.Operators.Tests.Dataflows;
 
 /// <summary>A user function that throws fails its own dataflow with a clear error; other dataflows keep running.</summary>

@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Join;
-
 namespace AkkaDifferential.Operators.Tests.Inputs;
 
 /// <summary>A collection built from records holds them from the minimum time on and never changes.</summary>

@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Reduce;
-
 namespace AkkaDifferential.Operators.Tests.Inputs;
 
 /// <summary>Advancing without flushing sends nothing until the next flush, then every step's updates and times at once.</summary>

@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Operators.Tests.Inputs;
 
 /// <summary>Bad use of an input session throws a message naming the problem and loses none of the accepted data.</summary>

@@ -1,11 +1,3 @@
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Iterate;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Operators.Reduce;
 using CsCheck;
 
 namespace AkkaDifferential.Operators.Tests.Iterate;
@@ -46,7 +38,7 @@ public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixtur
                 : keyed.JoinMap(edges.Enter(inner).Map(static e => (Key: e.Src, Value: e.Dst)), static (_, distance, dst) => (Key: dst, Value: distance + 1));
             return stepped
                 .Concat(start.Enter(inner).Map(static s => (Key: s.Node, Value: s.Distance)))
-                .Reduce<int, int, int, Progress.Timestamps.Product<long, int>, long>(static (_, input, output) => output.Add((input[0].Value, 1)))
+                .Reduce<int, int, int, Product<long, int>, long>(static (_, input, output) => output.Add((input[0].Value, 1)))
                 .Map(static r => (Node: r.Key, Distance: r.Value));
         }, maxIterations: 100);
         return new Handles(edgesInput, rootsInput, distances.Capture(), distances.Probe());
@@ -112,7 +104,7 @@ public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixtur
         var (input, _) = dataflow.Handles;
         input.Insert(1);
         input.AdvanceTo(1);
-        var failure = await Assert.ThrowsAsync<AkkaDifferential.Operators.Dataflows.DataflowFailedException>(() => dataflow.Completion.WaitAsync(Timeout));
+        var failure = await Assert.ThrowsAsync<DataflowFailedException>(() => dataflow.Completion.WaitAsync(Timeout));
         Assert.Contains("did not reach a fixed point within 20 iterations", failure.Message);
     }
 

@@ -1,10 +1,3 @@
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Reduce;
-using AkkaDifferential.Progress.Frontiers;
-
 namespace AkkaDifferential.Operators.Tests.Keyed;
 
 /// <summary>Bad input to keyed operators fails early and clearly, and leaves everything else working.</summary>

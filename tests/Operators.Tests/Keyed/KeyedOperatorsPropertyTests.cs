@@ -1,4 +1,3 @@
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Operators.Tests.Keyed;

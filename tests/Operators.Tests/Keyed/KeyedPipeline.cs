@@ -1,10 +1,3 @@
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Inputs;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Operators.Reduce;
-
 namespace AkkaDifferential.Operators.Tests.Keyed;
 
 /// <summary>

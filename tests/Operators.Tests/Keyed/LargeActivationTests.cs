@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Reduce;
 using AkkaDifferential.Operators.Runtime;
 
 namespace AkkaDifferential.Operators.Tests.Keyed;

@@ -1,7 +1,4 @@
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Collections;
-using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Operators.Tests.Keyed;
 

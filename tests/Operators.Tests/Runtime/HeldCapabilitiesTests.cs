@@ -1,7 +1,5 @@
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 
 namespace AkkaDifferential.Operators.Tests.Runtime;
 

@@ -1,4 +1,3 @@
-using AkkaDifferential.Progress.Differences;
 using CsCheck;
 
 namespace AkkaDifferential.Progress.Tests.Differences;

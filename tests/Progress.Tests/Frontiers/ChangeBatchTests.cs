@@ -1,5 +1,4 @@
 using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
 using CsCheck;
 
 namespace AkkaDifferential.Progress.Tests.Frontiers;

@@ -1,4 +1,3 @@
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Progress.Tests.Timestamps;

@@ -16,42 +16,42 @@ namespace AkkaDifferential.Runtime.Tests.Progress;
 /// </summary>
 public abstract class FrontierActorTestKit : TestKit
 {
-    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
-    protected static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
+    private protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    private protected static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The input operator's output, where it holds its capability.</summary>
-    protected static readonly Location Input = Location.Source(0, 0);
+    private protected static readonly Location Input = Location.Source(0, 0);
 
     /// <summary>The map's input port.</summary>
-    protected static readonly Location MapIn = Location.Target(1, 0);
+    private protected static readonly Location MapIn = Location.Target(1, 0);
 
     /// <summary>The sink's input port.</summary>
-    protected static readonly Location SinkIn = Location.Target(2, 0);
+    private protected static readonly Location SinkIn = Location.Target(2, 0);
 
-    protected static readonly ProgressGraph Chain = new(
+    private protected static readonly ProgressGraph Chain = new(
         [new("input", 0, 1), new("map", 1, 1), new("sink", 1, 0)],
         [new(Input, MapIn), new(Location.Source(1, 0), SinkIn)]);
 
-    protected FrontierActorTestKit(ITestOutputHelper output) : base("akka.loglevel = WARNING", output) =>
+    private protected FrontierActorTestKit(ITestOutputHelper output) : base("akka.loglevel = WARNING", output) =>
         Frontier = Sys.ActorOf(FrontierActor.Props());
 
-    protected IActorRef Frontier { get; }
+    private protected IActorRef Frontier { get; }
 
-    protected static PointstampChange Change(Location location, long time, long delta) => new(location, new FlatTime([time]), delta);
+    private protected static PointstampChange Change(Location location, long time, long delta) => new(location, new FlatTime([time]), delta);
 
     /// <summary>Sends one atomic batch of pointstamp changes, as an operator instance does.</summary>
-    protected void Report(string dataflow, params PointstampChange[] changes) =>
+    private protected void Report(string dataflow, params PointstampChange[] changes) =>
         Frontier.Tell(new ProgressUpdate(dataflow, changes), TestActor);
 
     /// <summary>Registers a dataflow with a capability at time 0 on each of <paramref name="inputs"/> and awaits the answer.</summary>
-    protected void Register(string dataflow, ProgressGraph graph, IActorRef listener, params Location[] inputs)
+    private protected void Register(string dataflow, ProgressGraph graph, IActorRef listener, params Location[] inputs)
     {
         Frontier.Tell(new Register(dataflow, graph, [.. inputs.Select(input => Change(input, 0, +1))], [listener]), TestActor);
         Assert.Equal(dataflow, ExpectMsg<Registered>(Timeout).Dataflow);
     }
 
     /// <summary>Registers the chain with its input holding time 0; returns the listener, past the initial frontiers.</summary>
-    protected TestProbe RegisterChain(string dataflow)
+    private protected TestProbe RegisterChain(string dataflow)
     {
         var listener = CreateTestProbe();
         Register(dataflow, Chain, listener, Input);
@@ -63,7 +63,7 @@ public abstract class FrontierActorTestKit : TestKit
     /// The current frontier of <paramref name="target"/>, read through a fresh subscriber. The actor handles this
     /// test's messages in the order they were sent, so the answer reflects every update reported before.
     /// </summary>
-    protected long[] CurrentFrontier(string dataflow, Location target)
+    private protected long[] CurrentFrontier(string dataflow, Location target)
     {
         var probe = CreateTestProbe();
         Frontier.Tell(new Subscribe(dataflow, target, probe), TestActor);
@@ -74,7 +74,7 @@ public abstract class FrontierActorTestKit : TestKit
     }
 
     /// <summary>Asserts that <paramref name="message"/> holds exactly the given ports, with exactly the given frontiers.</summary>
-    protected static void AssertFrontiers(FrontiersAdvanced message, string dataflow, params (Location Target, long[] Times)[] expected)
+    private protected static void AssertFrontiers(FrontiersAdvanced message, string dataflow, params (Location Target, long[] Times)[] expected)
     {
         Assert.Equal(dataflow, message.Dataflow);
         var actual = message.Frontiers.ToDictionary(f => f.Target, Times);
