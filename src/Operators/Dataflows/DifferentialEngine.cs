@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Configuration;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Runtime.Progress;
@@ -38,6 +39,10 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <summary>Attaches to an existing actor system.</summary>
     /// <param name="system">The actor system that hosts the dataflows.</param>
     /// <param name="settings">Settings; by default read from the system's configuration with the embedded defaults as fallback.</param>
+    /// <exception cref="ConfigurationException">
+    /// <paramref name="settings"/> is null and the system's <c>akka-differential</c> section has a key that is not a
+    /// setting or a malformed value.
+    /// </exception>
     public DifferentialEngine(ActorSystem system, DataflowSettings? settings = null)
         : this(system, settings ?? DataflowSettings.FromConfig(system.Settings.Config.WithFallback(DefaultConfig.Load())), ownsSystem: false)
     {
@@ -55,18 +60,14 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// Starts an embedded single-node actor system and an engine on it. <paramref name="hocon"/> overrides the
     /// defaults of <c>config/akka-differential.conf</c>.
     /// </summary>
-    /// <exception cref="ConfigurationException">The HOCON is malformed or a setting is invalid.</exception>
+    /// <exception cref="ConfigurationException">
+    /// The HOCON is malformed (the message gives the line and column), a key under <c>akka-differential</c> is not
+    /// a setting, or a setting's value is invalid (the message names the key and what it expects).
+    /// </exception>
     public static DifferentialEngine Create(string? hocon = null)
     {
-        Config config;
-        try
-        {
-            config = string.IsNullOrWhiteSpace(hocon) ? DefaultConfig.Load() : ConfigurationFactory.ParseString(hocon).WithFallback(DefaultConfig.Load());
-        }
-        catch (Exception ex) when (ex is not ConfigurationException)
-        {
-            throw new ConfigurationException($"The engine's HOCON configuration is malformed: {ex.Message}", ex);
-        }
+        var defaults = DefaultConfig.Load();
+        var config = string.IsNullOrWhiteSpace(hocon) ? defaults : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(defaults);
         var settings = DataflowSettings.FromConfig(config);
         return new DifferentialEngine(ActorSystem.Create("akka-differential", config), settings, ownsSystem: true);
     }
