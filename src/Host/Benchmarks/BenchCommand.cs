@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AkkaDifferential.Host.Cli;
+using AkkaDifferential.Host.Examples;
+using AkkaDifferential.Operators.Configuration;
 
 namespace AkkaDifferential.Host.Benchmarks;
 
@@ -21,10 +23,10 @@ internal static class BenchCommand
           bench WORKLOAD [options]        the benchmark harness (see docs/benchmarks.md); WORKLOAD is
                                           hello, degrees, bfs, or all (the preset of docs/benchmarks.md)
               --nodes N                   nodes of the random graph (100000)
-              --edges M                   edges loaded at time 0 (5 x nodes)
+              --edges-count M             edges loaded at time 0 (5 x nodes)
               --batch B                   steps per round, each one insert and one remove (hello, degrees
                                           1000; bfs 1)
-              --rounds R                  rounds measured (hello, degrees 20; bfs 200)
+              --rounds R                  rounds measured, at least 1 (hello, degrees 20; bfs 200)
               --buckets W                 buckets (workers) (1)
               --linq-rounds K             rounds of the LINQ baseline, at most (50; it stops after 20 s)
               --verify                    also check the final answer against LINQ (slower)
@@ -37,11 +39,17 @@ internal static class BenchCommand
         """;
 
     /// <summary>Runs the command with <paramref name="args"/> (after <c>bench</c>); the table goes to <paramref name="output"/>.</summary>
+    /// <exception cref="CommandLineException">The workload or an option is unknown or malformed, or an output cannot be written.</exception>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, ProgressDisplay progress)
     {
         if (args.Count == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
-            throw new ArgumentException($"bench needs a workload: {string.Join(", ", BenchConfig.Workloads)} or all.");
+            throw new CommandLineException($"bench needs a workload: {string.Join(", ", BenchConfig.Workloads)} or all");
         var workload = args[0];
+        if (workload != "all" && !BenchConfig.Workloads.Contains(workload))
+        {
+            var closest = Spelling.Closest(workload, [.. BenchConfig.Workloads, "all"]);
+            throw new CommandLineException($"unknown workload '{workload}': expected {string.Join(", ", BenchConfig.Workloads)} or all{(closest is null ? "" : $" (did you mean '{closest}'?)")}");
+        }
         var line = new CommandLine([.. args.Skip(1)]);
         var started = DateTimeOffset.UtcNow;
         List<BenchResult> results;
@@ -53,7 +61,7 @@ internal static class BenchCommand
             var flushEachStep = line.Flag("flush-each-step");
             var warmup = !line.Flag("no-warmup");
             var inProcess = line.Flag("in-process");
-            (json, plots) = (line.String("json"), line.String("plots"));
+            (json, plots) = Outputs(line);
             line.RejectUnknown();
             results = [];
             foreach (var config in BenchPresets.All(buckets, verify, flushEachStep, warmup))
@@ -62,7 +70,7 @@ internal static class BenchCommand
         else
         {
             var config = Parse(workload, line);
-            (json, plots) = (line.String("json"), line.String("plots"));
+            (json, plots) = Outputs(line);
             line.RejectUnknown();
             results = [(await BenchRunner.RunAsync(config, progress)).Result];
         }
@@ -71,25 +79,58 @@ internal static class BenchCommand
         ResultTable.Write(output, report);
         if (json is not null)
         {
-            report.Save(json);
+            Write(json, () => report.Save(json));
             output.WriteLine($"JSON: {json}");
         }
         if (plots is not null)
-            foreach (var file in BenchPlots.Write(plots, results))
+        {
+            IReadOnlyList<string> files = [];
+            Write(plots, () => files = BenchPlots.Write(plots, results));
+            foreach (var file in files)
                 output.WriteLine($"Plot: {file}");
+        }
         return results.Any(r => r.Verified == false) ? 1 : 0;
     }
 
     /// <summary>The run <paramref name="line"/> describes for <paramref name="workload"/>, with the defaults of the help text.</summary>
+    /// <exception cref="CommandLineException">An option is malformed.</exception>
     public static BenchConfig Parse(string workload, CommandLine line)
     {
         BenchWorkload.Named(workload);
         var graph = workload == "bfs" ? (Batch: 1, Rounds: 200) : (Batch: 1_000, Rounds: 20);
         var nodes = line.Int("nodes", 100_000, minimum: 1);
-        var edges = line.Int("edges", 5 * nodes, minimum: 1);
-        return new BenchConfig(workload, nodes, edges, line.Int("batch", graph.Batch, minimum: 1), line.Int("rounds", graph.Rounds, minimum: 0),
+        var edges = line.Int("edges-count", GraphOptions.DefaultEdges(perNode: 5, nodes), minimum: 1);
+        return new BenchConfig(workload, nodes, edges, line.Int("batch", graph.Batch, minimum: 1), line.Int("rounds", graph.Rounds, minimum: 1),
             line.Int("buckets", DefaultBuckets, minimum: 1), line.Int("linq-rounds", BenchConfig.DefaultLinqRounds, minimum: 0),
             BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"), line.Flag("flush-each-step"), !line.Flag("no-warmup"));
+    }
+
+    /// <summary>
+    /// The <c>--json FILE</c> and <c>--plots DIR</c> options, refused before the run (which may take minutes) when
+    /// the file is a directory or the directory a file.
+    /// </summary>
+    private static (string? Json, string? Plots) Outputs(CommandLine line)
+    {
+        var json = line.String("json", "a file to write");
+        var plots = line.String("plots", "a directory to write into");
+        if (json is not null && Directory.Exists(json))
+            throw CommandLineException.InFile(json, "is a directory: --json needs a file to write");
+        if (plots is not null && File.Exists(plots))
+            throw CommandLineException.InFile(plots, "is a file: --plots needs a directory to write into");
+        return (json, plots);
+    }
+
+    /// <summary>Runs <paramref name="write"/>, which writes to <paramref name="path"/>; a failure names the path.</summary>
+    private static void Write(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw CommandLineException.InFile(path, $"cannot be written ({ex.Message})");
+        }
     }
 
     /// <summary>Runs <paramref name="config"/> in a child process (this executable, <c>bench WORKLOAD … --json TEMP</c>) and reads its result.</summary>
@@ -106,7 +147,7 @@ internal static class BenchCommand
             start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         foreach (var arg in new[]
                  {
-                     "bench", config.Workload, "--nodes", $"{config.Nodes}", "--edges", $"{config.Edges}", "--batch", $"{config.Batch}",
+                     "bench", config.Workload, "--nodes", $"{config.Nodes}", "--edges-count", $"{config.Edges}", "--batch", $"{config.Batch}",
                      "--rounds", $"{config.Rounds}", "--buckets", $"{config.Buckets}", "--linq-rounds", $"{config.LinqRounds}", "--json", json,
                  })
             start.ArgumentList.Add(arg);

@@ -4,7 +4,7 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// The runs of <c>bench all</c>, chosen to finish in under five minutes on the two-core machine of
 /// docs/benchmarks.md: every workload at the small size (100k nodes, 500k edges), hello and degrees across
 /// batch sizes for the throughput plot, and bfs at 1M/10M (B = 1 and B = 1000). hello at 10M/50M does not fit the
-/// budget (its load alone takes minutes) and is run on its own: <c>bench hello --nodes 10000000 --edges 50000000 --batch 1</c>.
+/// budget (its load alone takes minutes) and is run on its own: <c>bench hello --nodes 10000000 --edges-count 50000000 --batch 1</c>.
 /// </summary>
 internal static class BenchPresets
 {

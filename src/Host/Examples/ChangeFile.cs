@@ -1,3 +1,5 @@
+using AkkaDifferential.Host.Cli;
+
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>
@@ -20,13 +22,15 @@ internal readonly record struct EdgeChange(int Src, int Dst, int Diff, int Line 
 /// </summary>
 internal static class ChangeFile
 {
-    /// <exception cref="FormatException">A line is not a change; the message gives the file and line number.</exception>
+    /// <exception cref="CommandLineException">
+    /// The file cannot be read, holds no change, or a line is not a change; the message gives the file (and line).
+    /// </exception>
     public static List<List<EdgeChange>> Read(string path)
     {
         var rounds = new List<List<EdgeChange>>();
         List<EdgeChange>? round = null;
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in InputFile.ReadLines(path))
         {
             number++;
             var text = line.Trim();
@@ -39,11 +43,13 @@ internal static class ChangeFile
                 continue;
             var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 3 || parts[0] is not ("+" or "-"))
-                throw new FormatException($"{path}:{number}: expected '+ src dst' or '- src dst', found '{text}'.");
+                throw CommandLineException.AtLine(path, number, $"expected '+ src dst' or '- src dst', found '{text}'");
             if (round is null)
                 rounds.Add(round = []);
             round.Add(new EdgeChange(EdgeFile.ParseNode(parts[1], path, number), EdgeFile.ParseNode(parts[2], path, number), parts[0] == "+" ? 1 : -1, number));
         }
+        if (rounds.Count == 0)
+            throw CommandLineException.InFile(path, "no changes (expected rounds of '+ src dst' and '- src dst' lines, separated by blank lines)");
         return rounds;
     }
 }

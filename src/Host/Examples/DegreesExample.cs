@@ -13,12 +13,14 @@ internal static class DegreesExample
 {
     public sealed record Options(int Nodes, int InitialEdges, int EdgesPerRound, int Rounds, int Buckets, int Seed, string? EdgeFile);
 
+    /// <exception cref="CommandLineException">An option is unknown or malformed, or options that exclude each other are combined.</exception>
     public static Options Parse(IReadOnlyList<string> args)
     {
         var line = new CommandLine(args);
+        line.Exclude("edges", "an edge file is loaded once, without random rounds", "nodes", "edges-count", "edges-per-round", "rounds", "seed");
         var nodes = line.Int("nodes", 1_000, minimum: 1);
-        var options = new Options(nodes, line.Int("edges-count", 5 * nodes, minimum: 0), line.Int("edges-per-round", 10, minimum: 0),
-            line.Int("rounds", 5, minimum: 0), line.Int("buckets", 4, minimum: 1), line.Int("seed", 1), line.String("edges"));
+        var options = new Options(nodes, line.Int("edges-count", GraphOptions.DefaultEdges(perNode: 5, nodes), minimum: 0), line.Int("edges-per-round", 10, minimum: 0),
+            line.Int("rounds", 5, minimum: 0), line.Int("buckets", 4, minimum: 1), line.Int("seed", 1), line.String("edges", "a file of 'src dst' lines"));
         line.RejectUnknown();
         return options;
     }
@@ -36,11 +38,11 @@ internal static class DegreesExample
     /// <summary>Runs the example and returns the final distribution, degree → number of nodes.</summary>
     public static async Task<IReadOnlyDictionary<long, long>> RunAsync(Options options, TextWriter output, TextWriter log)
     {
+        var random = new Random(options.Seed);
+        var loaded = options.EdgeFile is not null ? EdgeFile.Read(options.EdgeFile) : RandomEdges(random, options.Nodes, options.InitialEdges);
         await using var engine = DifferentialEngine.Create();
         var dataflow = await engine.BuildAsync((Scope<long> scope) => Build(scope), options.Buckets);
         var (edges, changes, probe) = dataflow.Handles;
-        var random = new Random(options.Seed);
-        var loaded = options.EdgeFile is not null ? EdgeFile.Read(options.EdgeFile) : RandomEdges(random, options.Nodes, options.InitialEdges);
 
         var clock = Stopwatch.StartNew();
         foreach (var edge in loaded)

@@ -1,3 +1,5 @@
+using AkkaDifferential.Host.Cli;
+
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class GraphInput
     /// <param name="edges">The edges at time 0.</param>
     /// <param name="rounds">The changes of times 1, 2, ….</param>
     /// <param name="changeFile">The file the changes were read from, for error messages; null when generated.</param>
-    /// <exception cref="FormatException">A change removes an edge that is not present.</exception>
+    /// <exception cref="CommandLineException">A change removes an edge that is not present.</exception>
     public GraphInput(IReadOnlyList<(int Src, int Dst)> edges, IReadOnlyList<IReadOnlyList<EdgeChange>> rounds, string? changeFile = null)
     {
         Edges = edges;
@@ -26,8 +28,7 @@ internal sealed class GraphInput
     public IReadOnlyList<IReadOnlyList<EdgeChange>> Rounds { get; }
 
     /// <summary>The input the options describe: edge and change files, or a random graph with random changes.</summary>
-    /// <exception cref="FormatException">A file is malformed, or a change removes an edge that is not present.</exception>
-    /// <exception cref="IOException">A file cannot be read.</exception>
+    /// <exception cref="CommandLineException">A file cannot be read or is malformed, or a change removes an edge that is not present.</exception>
     public static GraphInput Load(GraphOptions options)
     {
         var random = new Random(options.Seed);
@@ -47,8 +48,8 @@ internal sealed class GraphInput
                 if (count < 0)
                 {
                     var where = changeFile is not null && change.Line > 0 ? $"{changeFile}:{change.Line}" : $"round {r + 1}";
-                    throw new FormatException(
-                        $"{where}: cannot remove edge '{change.Src} {change.Dst}': it is not in the graph at that point (a removal must match an edge inserted before).");
+                    throw new CommandLineException(
+                        $"{where}: cannot remove edge '{change.Src} {change.Dst}': it is not in the graph at that point (a removal must match an edge inserted before)");
                 }
                 live[change.Edge] = count;
             }

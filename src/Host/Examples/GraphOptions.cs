@@ -42,7 +42,7 @@ internal sealed record GraphOptions(
         """;
 
     /// <summary>Reads a command line of these options only.</summary>
-    /// <exception cref="ArgumentException">An option is unknown or malformed, or options that exclude each other are combined.</exception>
+    /// <exception cref="CommandLineException">An option is unknown or malformed, or options that exclude each other are combined.</exception>
     public static GraphOptions Parse(IReadOnlyList<string> args)
     {
         var line = new CommandLine(args);
@@ -52,25 +52,26 @@ internal sealed record GraphOptions(
     }
 
     /// <summary>Reads the shared options from <paramref name="line"/>; the caller reads its own and rejects unknown ones.</summary>
-    /// <exception cref="ArgumentException">An option is malformed, or options that exclude each other are combined.</exception>
+    /// <exception cref="CommandLineException">An option is malformed, or options that exclude each other are combined.</exception>
     public static GraphOptions Parse(CommandLine line)
     {
-        var edges = line.String("edges");
-        var changes = line.String("changes");
-        if (edges is not null && (line.Has("nodes") || line.Has("edges-count") || line.Has("seed")))
-            throw new ArgumentException("--nodes, --edges-count and --seed describe a random graph: they cannot be combined with --edges FILE.");
-        if ((edges is not null || changes is not null) && (line.Has("rounds") || line.Has("changes-per-round")))
-            throw new ArgumentException("--rounds and --changes-per-round make random changes of a random graph: give --changes FILE instead.");
+        line.Exclude("edges", "they describe a random graph", "nodes", "edges-count", "seed");
+        const string randomChanges = "they make random changes of a random graph (give the changes as --changes FILE)";
+        line.Exclude("edges", randomChanges, "rounds", "changes-per-round");
+        line.Exclude("changes", randomChanges, "rounds", "changes-per-round");
         var nodes = line.Int("nodes", 1_000, minimum: 1);
         return new GraphOptions(
-            edges,
+            line.String("edges", "a file of 'src dst' lines"),
             nodes,
-            line.Int("edges-count", 2 * nodes, minimum: 0),
+            line.Int("edges-count", DefaultEdges(perNode: 2, nodes), minimum: 0),
             line.Int("seed", 1),
-            changes,
+            line.String("changes", "a file of '+ src dst' and '- src dst' lines"),
             line.Int("rounds", 0, minimum: 0),
             line.Int("changes-per-round", 4, minimum: 1),
             line.Int("buckets", 4, minimum: 1),
             line.Flag("print-changes"));
     }
+
+    /// <summary>The default edge count of a random graph, <paramref name="perNode"/> × <paramref name="nodes"/>, at most <see cref="int.MaxValue"/>.</summary>
+    public static int DefaultEdges(int perNode, int nodes) => (int)Math.Min((long)perNode * nodes, int.MaxValue);
 }

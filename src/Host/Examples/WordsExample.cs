@@ -1,3 +1,5 @@
+using AkkaDifferential.Host.Cli;
+
 namespace AkkaDifferential.Host.Examples;
 
 /// <summary>
@@ -14,15 +16,19 @@ internal static class WordsExample
         [],
     ];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the example with <paramref name="args"/> (<c>--buckets N</c>), printing to <paramref name="output"/>.</summary>
+    /// <exception cref="CommandLineException">An option is unknown or malformed.</exception>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
     {
-        var buckets = args.Length == 2 && args[0] == "--buckets" && int.TryParse(args[1], out var b) ? b : 4;
+        var options = new CommandLine(args);
+        var buckets = options.Int("buckets", 4, minimum: 1);
+        options.RejectUnknown();
         await using var engine = DifferentialEngine.Create();
         var changes = new List<string>();
         var dataflow = await engine.BuildAsync((Scope<long> scope) =>
         {
             var (lines, text) = scope.NewCollection<string>();
-            var probe = text
+            var words = text
                 .FlatMap(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Filter(word => word.Length > 3)
                 .Map(word => word.ToUpperInvariant())
@@ -33,11 +39,11 @@ internal static class WordsExample
                         changes.Add($"  {(long)update.Diff:+0;-0} {update.Data} @ {update.Time}");
                 })
                 .Probe();
-            return (lines, probe);
+            return (lines, words);
         }, buckets);
-        var (input, output) = dataflow.Handles;
+        var (input, probe) = dataflow.Handles;
 
-        Console.WriteLine($"Words longer than three letters, upper-cased, over {buckets} buckets.");
+        output.WriteLine($"Words longer than three letters, upper-cased, over {buckets} buckets.");
         string[] previous = [];
         for (var round = 0; round < Rounds.Length; round++)
         {
@@ -46,17 +52,17 @@ internal static class WordsExample
             foreach (var line in Rounds[round].Except(previous)) input.Insert(line);
             previous = Rounds[round];
             input.AdvanceTo(round + 1);
-            await output.WhenPassed(round);
+            await probe.WhenPassed(round);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            Console.WriteLine($"round {round}: lines [{string.Join(" | ", Rounds[round])}] -> {changes.Count} changes in {elapsed.TotalMilliseconds:F2} ms");
+            output.WriteLine($"round {round}: lines [{string.Join(" | ", Rounds[round])}] -> {changes.Count} changes in {elapsed.TotalMilliseconds:F2} ms");
             lock (changes)
             {
-                foreach (var change in changes.Order(StringComparer.Ordinal)) Console.WriteLine(change);
+                foreach (var change in changes.Order(StringComparer.Ordinal)) output.WriteLine(change);
                 changes.Clear();
             }
         }
         input.Close();
-        await output.WhenDone();
+        await probe.WhenDone();
         await dataflow.DisposeAsync();
         return 0;
     }

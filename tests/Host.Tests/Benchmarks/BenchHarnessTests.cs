@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AkkaDifferential.Host.Benchmarks;
+using AkkaDifferential.Host.Cli;
 
 namespace AkkaDifferential.Host.Tests.Benchmarks;
 
@@ -100,7 +101,7 @@ public sealed class BenchHarnessTests
             var json = Path.Combine(directory.FullName, "results.json");
             var plots = Path.Combine(directory.FullName, "plots");
             var output = new StringWriter();
-            string[] args = ["hello", "--nodes", $"{Nodes}", "--edges", $"{Edges}", "--batch", $"{Batch}", "--rounds", $"{Rounds}", "--buckets", "2", "--verify", "--no-warmup", "--json", json, "--plots", plots];
+            string[] args = ["hello", "--nodes", $"{Nodes}", "--edges-count", $"{Edges}", "--batch", $"{Batch}", "--rounds", $"{Rounds}", "--buckets", "2", "--verify", "--no-warmup", "--json", json, "--plots", plots];
 
             var code = await BenchCommand.RunAsync(args, output, ProgressDisplay.Silent).WaitAsync(Timeout);
 
@@ -139,9 +140,9 @@ public sealed class BenchHarnessTests
     [Fact]
     public void Unknown_workloads_and_options_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => BenchCommand.RunAsync(["triangles"], TextWriter.Null, ProgressDisplay.Silent).GetAwaiter().GetResult());
-        Assert.Throws<ArgumentException>(() => BenchCommand.RunAsync(["hello", "--node", "5"], TextWriter.Null, ProgressDisplay.Silent).GetAwaiter().GetResult());
-        Assert.Throws<ArgumentException>(() => BenchCommand.RunAsync(["hello", "--edges", "0"], TextWriter.Null, ProgressDisplay.Silent).GetAwaiter().GetResult());
+        Assert.Throws<CommandLineException>(() => BenchCommand.RunAsync(["triangles"], TextWriter.Null, ProgressDisplay.Silent).GetAwaiter().GetResult());
+        Assert.Throws<CommandLineException>(() => BenchCommand.RunAsync(["hello", "--node", "5"], TextWriter.Null, ProgressDisplay.Silent).GetAwaiter().GetResult());
+        Assert.Throws<CommandLineException>(() => BenchCommand.RunAsync(["hello", "--edges-count", "0"], TextWriter.Null, ProgressDisplay.Silent).GetAwaiter().GetResult());
     }
 
     [Fact]

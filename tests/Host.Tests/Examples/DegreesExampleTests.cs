@@ -1,3 +1,4 @@
+using AkkaDifferential.Host.Cli;
 using AkkaDifferential.Host.Examples;
 
 namespace AkkaDifferential.Host.Tests.Examples;
@@ -46,7 +47,7 @@ public sealed class DegreesExampleTests
     {
         var path = Path.GetTempFileName();
         await File.WriteAllLinesAsync(path, ["1 2", "3 x"]);
-        var error = await Assert.ThrowsAsync<FormatException>(() => DegreesExample.RunAsync(["--edges", path], TextWriter.Null, TextWriter.Null));
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => DegreesExample.RunAsync(["--edges", path], TextWriter.Null, TextWriter.Null));
         Assert.Contains($"{path}:2", error.Message);
         Assert.Contains("'x' is not a node id", error.Message);
         File.Delete(path);
@@ -54,7 +55,7 @@ public sealed class DegreesExampleTests
 
     [Fact]
     public void An_unknown_option_is_refused() =>
-        Assert.Contains("--nodez", Assert.Throws<ArgumentException>(() => DegreesExample.Parse(["--nodez", "3"])).Message);
+        Assert.Contains("--nodez", Assert.Throws<CommandLineException>(() => DegreesExample.Parse(["--nodez", "3"])).Message);
 
     private static Dictionary<long, long> Distribution(IEnumerable<(int Src, int Dst)> edges) =>
         edges.GroupBy(e => e.Src).GroupBy(g => (long)g.Count()).ToDictionary(g => g.Key, g => (long)g.Count());

@@ -1,3 +1,4 @@
+using AkkaDifferential.Host.Cli;
 using AkkaDifferential.Host.Examples;
 
 namespace AkkaDifferential.Host.Tests.Examples;
@@ -92,7 +93,7 @@ public sealed class GraphCommandTests : IDisposable
     public async Task A_malformed_edge_line_is_reported_with_its_file_and_line()
     {
         var path = File(["1 2", "3 4 5"]);
-        var error = await Assert.ThrowsAsync<FormatException>(() => Run(BfsExample.RunAsync, "--edges", path));
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => Run(BfsExample.RunAsync, "--edges", path));
         Assert.Contains($"{path}:2", error.Message);
         Assert.Contains("expected 'src dst'", error.Message);
     }
@@ -105,20 +106,20 @@ public sealed class GraphCommandTests : IDisposable
     public async Task A_malformed_change_line_is_reported_with_its_file_and_line(string line)
     {
         var path = File(["+ 0 1", "", line]);
-        var error = await Assert.ThrowsAsync<FormatException>(() => Run(SccExample.RunAsync, "--edges", File(Graph), "--changes", path));
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => Run(SccExample.RunAsync, "--edges", File(Graph), "--changes", path));
         Assert.Contains($"{path}:3: expected '+ src dst' or '- src dst', found '{line}'", error.Message);
     }
 
     [Fact]
-    public async Task A_node_id_that_is_not_an_integer_is_reported_with_its_file_and_line()
+    public async Task A_node_id_that_is_not_an_integer_or_out_of_range_is_reported_with_its_file_and_line()
     {
         var edges = File(["1 2", "# next", "3 4x"]);
-        var error = await Assert.ThrowsAsync<FormatException>(() => Run(CcRun, "--edges", edges));
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => Run(CcRun, "--edges", edges));
         Assert.Contains($"{edges}:3: '4x' is not a node id", error.Message);
 
         var changes = File(["+ 1 99999999999"]);
-        error = await Assert.ThrowsAsync<FormatException>(() => Run(CcRun, "--edges", File(Graph), "--changes", changes));
-        Assert.Contains($"{changes}:1: '99999999999' is not a node id", error.Message);
+        error = await Assert.ThrowsAsync<CommandLineException>(() => Run(CcRun, "--edges", File(Graph), "--changes", changes));
+        Assert.Contains($"{changes}:1: node id '99999999999' is out of range", error.Message);
     }
 
     [Fact]
@@ -126,14 +127,14 @@ public sealed class GraphCommandTests : IDisposable
     {
         // 1>2 is present once: inserted again it can be removed twice, but not a third time.
         var changes = File(["+ 1 2", "", "- 1 2", "- 1 2", "", "- 1 2"]);
-        var error = await Assert.ThrowsAsync<FormatException>(() => Run(BfsExample.RunAsync, "--edges", File(Graph), "--changes", changes));
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => Run(BfsExample.RunAsync, "--edges", File(Graph), "--changes", changes));
         Assert.Contains($"{changes}:6: cannot remove edge '1 2': it is not in the graph", error.Message);
 
         var never = File(["- 2 1"]);
-        error = await Assert.ThrowsAsync<FormatException>(() => Run(BfsExample.RunAsync, "--edges", File(Graph), "--changes", never));
+        error = await Assert.ThrowsAsync<CommandLineException>(() => Run(BfsExample.RunAsync, "--edges", File(Graph), "--changes", never));
         Assert.Contains($"{never}:1: cannot remove edge '2 1'", error.Message);
 
-        error = Assert.Throws<FormatException>(() => new GraphInput([(1, 2)], [[new EdgeChange(1, 2, -1)], [new EdgeChange(1, 2, -1)]]));
+        error = Assert.Throws<CommandLineException>(() => new GraphInput([(1, 2)], [[new EdgeChange(1, 2, -1)], [new EdgeChange(1, 2, -1)]]));
         Assert.Contains("round 2: cannot remove edge '1 2'", error.Message);
     }
 
@@ -152,7 +153,7 @@ public sealed class GraphCommandTests : IDisposable
     [InlineData("--rounds", "-1")]
     [InlineData("--buckets", "0")]
     public void Bad_options_are_refused(params string[] args) =>
-        Assert.Throws<ArgumentException>(() => BfsExample.Parse(args));
+        Assert.Throws<CommandLineException>(() => BfsExample.Parse(args));
 
     public void Dispose()
     {
