@@ -12,6 +12,8 @@ public sealed class Antichain<T> : IEquatable<Antichain<T>>
     /// <summary>An empty antichain.</summary>
     public Antichain() => elements = [];
 
+    private Antichain(List<T> elements) => this.elements = elements;
+
     /// <summary>The antichain of the minimal elements among <paramref name="times"/>.</summary>
     public Antichain(IEnumerable<T> times) : this()
     {
@@ -32,15 +34,28 @@ public sealed class Antichain<T> : IEquatable<Antichain<T>>
     /// Adds <paramref name="time"/> unless some element is ≤ it, removing the elements it is ≤ of.
     /// Returns true when the antichain changed.
     /// </summary>
-    public bool Insert(T time)
+    public bool Insert(T time) => Insert(elements, time);
+
+    /// <summary>
+    /// Inserts <paramref name="time"/> into the antichain held in <paramref name="elements"/>, as <see cref="Insert(T)"/>
+    /// does; for structures that keep an antichain in a list of their own.
+    /// </summary>
+    internal static bool Insert(List<T> elements, T time)
     {
         foreach (var element in elements)
             if (Lattice.LessEqual(element, time))
                 return false;
-        elements.RemoveAll(element => Lattice.LessEqual(time, element));
+        var kept = 0;
+        for (var i = 0; i < elements.Count; i++)
+            if (!Lattice.LessEqual(time, elements[i]))
+                elements[kept++] = elements[i];
+        elements.RemoveRange(kept, elements.Count - kept);
         elements.Add(time);
         return true;
     }
+
+    /// <summary>An antichain holding a copy of <paramref name="antichain"/>, whose elements are already incomparable.</summary>
+    internal static Antichain<T> CopyOf(List<T> antichain) => new(new List<T>(antichain));
 
     /// <summary>True when some element is ≤ <paramref name="time"/>: as a frontier, <paramref name="time"/> may still occur.</summary>
     public bool LessEqual(T time)
@@ -74,9 +89,8 @@ public sealed class Antichain<T> : IEquatable<Antichain<T>>
     {
         if (other is null || other.elements.Count != elements.Count)
             return false;
-        var comparer = EqualityComparer<T>.Default;
         foreach (var element in elements)
-            if (!other.elements.Exists(e => comparer.Equals(e, element)))
+            if (!other.elements.Contains(element))
                 return false;
         return true;
     }

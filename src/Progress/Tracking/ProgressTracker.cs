@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 
@@ -12,62 +13,74 @@ namespace AkkaDifferential.Progress.Tracking;
 /// <para>Counts from different senders may arrive in any order and go negative for a while. That is safe because
 /// every sender reports a message it sent in the same batch as, or before, dropping the pointstamp that let it
 /// send: until that batch arrives, the older pointstamp upstream still holds the frontier back.</para>
-/// <para>Frontiers are recomputed only when the frontier of some location's own pointstamps moves; then the minimal
-/// pointstamps are propagated along channels and operator summaries to a fixed point (loops terminate because
-/// a time that comes around a loop is never less than itself).</para>
+/// <para>Propagation is incremental, as in timely's <c>reachability.rs</c>. Each location keeps the counts of its own
+/// pointstamps; each input port also keeps its <em>implications</em>: the multiset of the times that pointstamps
+/// anywhere imply there, one per frontier element of a location that reaches it and minimal summary of the paths
+/// between them (<see cref="Reachability"/>, computed once per graph, loops included). Its frontier is the port's.
+/// A batch changes counts; only the locations whose own frontier moved push the elements that left (−1) and entered
+/// (+1) it along their summaries, and only the ports whose implications' frontier may have moved are looked at when
+/// frontiers are taken. Implications hold only frontier elements, never a transiently negative count.</para>
 /// </remarks>
 internal sealed class ProgressTracker
 {
-    private readonly ProgressGraph graph;
-    private readonly Dictionary<Location, int> index = [];
-    private readonly Location[] locations;
-    private readonly List<(int Target, PathSummary Summary)>[] edges;
+    private static readonly IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> NoChanges = [];
+
+    private readonly LocationGraph graph;
+    private readonly Reachability reachability;
+    private readonly TimeDepths depths;
     private readonly MutableAntichain<FlatTime>[] pointstamps;
-    private Antichain<FlatTime>[] frontiers;
-    private readonly int[] depths;
-    private bool dirty;
+    private readonly MutableAntichain<FlatTime>?[] implications;
+    private readonly Antichain<FlatTime>?[] published;
+    // Per location whose paths change times: for each of its frontier elements, the times it implies, by summary.
+    private readonly List<(FlatTime Time, FlatTime[] Implied)>?[] implied;
+    // Scratch of one update: locations whose own frontier may have moved, their frontier changes, depth groups fixed.
+    private readonly List<int> moved = [];
+    private readonly List<(FlatTime Time, long Delta)> frontierChanges = [];
+    private readonly List<int> fixedNow = [];
+    // Input ports whose implications may have a new frontier, since frontiers were last taken.
+    private readonly List<int> dirty = [];
+    private int held;
 
     /// <summary>Creates a tracker for <paramref name="graph"/> with no pointstamps.</summary>
+    /// <exception cref="ArgumentException">The graph is malformed (see <see cref="ProgressGraph.Validate"/>), or its summaries disagree on the depth of the times at some location.</exception>
     public ProgressTracker(ProgressGraph graph)
     {
         graph.Validate();
-        this.graph = graph;
-        var all = new List<Location>();
-        for (var op = 0; op < graph.Operators.Count; op++)
+        this.graph = new LocationGraph(graph);
+        depths = new TimeDepths(this.graph);
+        reachability = new Reachability(this.graph);
+        var count = this.graph.Locations.Length;
+        pointstamps = new MutableAntichain<FlatTime>[count];
+        implications = new MutableAntichain<FlatTime>?[count];
+        published = new Antichain<FlatTime>?[count];
+        implied = new List<(FlatTime, FlatTime[])>?[count];
+        for (var i = 0; i < count; i++)
         {
-            for (var port = 0; port < graph.Operators[op].Inputs; port++) all.Add(Location.Target(op, port));
-            for (var port = 0; port < graph.Operators[op].Outputs; port++) all.Add(Location.Source(op, port));
+            pointstamps[i] = new MutableAntichain<FlatTime>();
+            if (!this.graph.Locations[i].IsSource)
+            {
+                implications[i] = new MutableAntichain<FlatTime>();
+                published[i] = new Antichain<FlatTime>();
+            }
+            var summaries = reachability.Summaries(i);
+            if (summaries.Length > 1 || (summaries.Length == 1 && !summaries[0].IsIdentity))
+                implied[i] = [];
         }
-        locations = [.. all];
-        for (var i = 0; i < locations.Length; i++) index[locations[i]] = i;
-        edges = new List<(int, PathSummary)>[locations.Length];
-        for (var i = 0; i < locations.Length; i++) edges[i] = [];
-        foreach (var channel in graph.Channels)
-            edges[index[channel.Source]].Add((index[channel.Target], PathSummary.Identity));
-        for (var op = 0; op < graph.Operators.Count; op++)
-        {
-            var shape = graph.Operators[op];
-            for (var input = 0; input < shape.Inputs; input++)
-                for (var output = 0; output < shape.Outputs; output++)
-                    if (shape.Summary(input, output) is { } summary)
-                        edges[index[Location.Target(op, input)]].Add((index[Location.Source(op, output)], summary));
-        }
-        depths = new int[locations.Length];
-        pointstamps = new MutableAntichain<FlatTime>[locations.Length];
-        for (var i = 0; i < pointstamps.Length; i++) pointstamps[i] = new MutableAntichain<FlatTime>();
-        frontiers = Propagate();
     }
 
-    /// <summary>The current frontier of the input port <paramref name="target"/>.</summary>
-    public Antichain<FlatTime> Frontier(Location target) => frontiers[IndexOf(target)];
+    /// <summary>The frontier of the input port <paramref name="target"/>, as of the last <see cref="Recompute"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="target"/> is not an input port of the graph.</exception>
+    public Antichain<FlatTime> Frontier(Location target) =>
+        published[graph.IndexOf(target)] ?? throw new ArgumentException($"Location {target} is an output port; frontiers are kept for input ports.");
 
     /// <summary>True when no pointstamp is held anywhere: the dataflow has finished.</summary>
-    public bool IsQuiescent => Array.TrueForAll(pointstamps, p => p.Frontier.IsEmpty);
+    public bool IsQuiescent => held == 0;
 
     /// <summary>
     /// Applies a batch of pointstamp changes atomically and returns the input ports whose frontier changed, with
     /// their new frontiers.
     /// </summary>
+    /// <exception cref="ArgumentException">A change names a location outside the graph or a time of the wrong depth; nothing was applied.</exception>
     public IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> Apply(IEnumerable<PointstampChange> changes)
     {
         Update(changes);
@@ -75,64 +88,121 @@ internal sealed class ProgressTracker
     }
 
     /// <summary>
-    /// Applies a batch of pointstamp changes atomically, without recomputing frontiers; several batches may be
-    /// applied before one <see cref="Recompute"/>. Returns true when some location's own frontier moved.
+    /// Applies a batch of pointstamp changes atomically and propagates them, without taking the new frontiers; several
+    /// batches may be applied before one <see cref="Recompute"/>. Returns true when the frontier of some input port
+    /// may have moved since frontiers were last taken.
     /// </summary>
     /// <exception cref="ArgumentException">A change names a location outside the graph or a time of the wrong depth; nothing was applied.</exception>
     public bool Update(IEnumerable<PointstampChange> changes)
     {
-        var list = changes as IReadOnlyCollection<PointstampChange> ?? [.. changes];
-        // Check every change before applying any, so that a malformed batch leaves the state untouched.
-        foreach (var change in list)
+        ReadOnlySpan<PointstampChange> batch = changes switch
         {
-            var expected = depths[IndexOf(change.Location)];
-            if (expected != 0 && change.Time.Length != expected)
-                throw new ArgumentException($"Pointstamp at {change.Location} has time {change.Time} of {change.Time.Length} coordinates; times there have {expected}.");
-        }
-        var moved = false;
-        foreach (var group in list.GroupBy(c => c.Location))
+            PointstampChange[] array => array,
+            List<PointstampChange> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. changes],
+        };
+        Validate(batch);
+        foreach (var change in batch)
         {
-            var at = IndexOf(group.Key);
-            depths[at] = group.First().Time.Length;
-            moved |= pointstamps[at].Update(group.Select(c => (c.Time, c.Delta)));
+            var at = graph.IndexOf(change.Location);
+            if (pointstamps[at].UpdateDeferred(change.Time, change.Delta))
+                moved.Add(at);
         }
-        dirty |= moved;
-        return moved;
+        foreach (var at in moved)
+        {
+            frontierChanges.Clear();
+            pointstamps[at].Rebuild(frontierChanges);
+            foreach (var (time, delta) in frontierChanges)
+            {
+                held += (int)delta;
+                Push(at, time, delta);
+            }
+        }
+        moved.Clear();
+        return dirty.Count > 0;
     }
 
-    /// <summary>Recomputes the frontiers after <see cref="Update"/>s and returns the input ports whose frontier changed.</summary>
+    /// <summary>Takes the frontiers after <see cref="Update"/>s and returns the input ports whose frontier changed since they were last taken.</summary>
     public IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> Recompute()
     {
-        if (!dirty)
-            return [];
-        dirty = false;
-        var next = Propagate();
-        var changed = new List<(Location, Antichain<FlatTime>)>();
-        for (var i = 0; i < locations.Length; i++)
-            if (!locations[i].IsSource && !next[i].Equals(frontiers[i]))
-                changed.Add((locations[i], next[i]));
-        frontiers = next;
-        return changed;
+        if (dirty.Count == 0)
+            return NoChanges;
+        List<(Location, Antichain<FlatTime>)>? changed = null;
+        foreach (var target in dirty)
+        {
+            var frontier = implications[target]!.Frontier;
+            var previous = published[target]!;
+            published[target] = frontier;
+            if (!ReferenceEquals(frontier, previous) && !frontier.Equals(previous))
+                (changed ??= []).Add((graph.Locations[target], frontier));
+        }
+        dirty.Clear();
+        return changed ?? NoChanges;
     }
 
-    private int IndexOf(Location location) =>
-        index.TryGetValue(location, out var i) ? i : throw new ArgumentException($"Location {location} is not in the dataflow graph of {graph.Operators.Count} operators.");
-
-    private Antichain<FlatTime>[] Propagate()
+    /// <summary>Checks every change before any is applied, so that a malformed batch leaves the state untouched.</summary>
+    private void Validate(ReadOnlySpan<PointstampChange> batch)
     {
-        var result = new Antichain<FlatTime>[locations.Length];
-        for (var i = 0; i < result.Length; i++) result[i] = new Antichain<FlatTime>();
-        var work = new Stack<(int Location, FlatTime Time)>();
-        for (var i = 0; i < pointstamps.Length; i++)
-            foreach (var time in pointstamps[i].Frontier.Elements)
-                work.Push((i, time));
-        while (work.TryPop(out var item))
+        try
         {
-            if (!result[item.Location].Insert(item.Time))
-                continue;
-            foreach (var (target, summary) in edges[item.Location])
-                work.Push((target, summary.Apply(item.Time)));
+            foreach (var change in batch)
+                depths.Check(graph.IndexOf(change.Location), change.Time, fixedNow);
         }
-        return result;
+        catch (ArgumentException)
+        {
+            depths.Undo(fixedNow);
+            throw;
+        }
+        finally
+        {
+            fixedNow.Clear();
+        }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> copies of what the frontier element <paramref name="time"/> of <paramref name="origin"/> implies to the ports it reaches.</summary>
+    private void Push(int origin, FlatTime time, long delta)
+    {
+        var targets = reachability.Targets(origin);
+        var summaryIndexes = reachability.SummaryIndexes(origin);
+        if (implied[origin] is not { } elements)
+        {
+            // Every path from here leaves times as they are.
+            foreach (var target in targets)
+                Imply(target, time, delta);
+            return;
+        }
+        var times = delta > 0 ? Implied(origin, time, elements) : Forget(time, elements);
+        for (var i = 0; i < targets.Length; i++)
+            Imply(targets[i], times[summaryIndexes[i]], delta);
+    }
+
+    private void Imply(int target, FlatTime time, long delta)
+    {
+        if (implications[target]!.UpdateDeferred(time, delta))
+            dirty.Add(target);
+    }
+
+    /// <summary>The times a new frontier element implies, by summary; kept until it leaves, to push the same times back.</summary>
+    private FlatTime[] Implied(int origin, FlatTime time, List<(FlatTime Time, FlatTime[] Implied)> elements)
+    {
+        var summaries = reachability.Summaries(origin);
+        var times = new FlatTime[summaries.Length];
+        for (var i = 0; i < times.Length; i++)
+            times[i] = summaries[i].Apply(time);
+        elements.Add((time, times));
+        return times;
+    }
+
+    private static FlatTime[] Forget(FlatTime time, List<(FlatTime Time, FlatTime[] Implied)> elements)
+    {
+        for (var i = 0; i < elements.Count; i++)
+            if (elements[i].Time.Equals(time))
+            {
+                var times = elements[i].Implied;
+                elements[i] = elements[^1];
+                elements.RemoveAt(elements.Count - 1);
+                return times;
+            }
+        throw new InvalidOperationException($"The frontier element {time} left a frontier it had not entered.");
     }
 }

@@ -138,17 +138,29 @@ internal sealed class FrontierActor : UntypedActor
         var frontiers = new TargetFrontier[changed.Count];
         for (var i = 0; i < changed.Count; i++)
             frontiers[i] = new TargetFrontier(changed[i].Target, [.. changed[i].Frontier.Elements]);
+        // Sorted by operator before any message shares the array: each operator's observers get a run of it.
+        if (progress.Observers.Count > 0)
+            Array.Sort(frontiers, static (a, b) => a.Target.Operator.CompareTo(b.Target.Operator));
         var message = new FrontiersAdvanced(dataflow, frontiers);
         foreach (var listener in progress.Listeners)
             listener.Tell(message);
         if (progress.Observers.Count > 0)
-            foreach (var group in frontiers.GroupBy(static f => f.Target.Operator))
-                if (progress.Observers.TryGetValue(group.Key, out var observers))
+        {
+            for (var start = 0; start < frontiers.Length;)
+            {
+                var op = frontiers[start].Target.Operator;
+                var end = start + 1;
+                while (end < frontiers.Length && frontiers[end].Target.Operator == op)
+                    end++;
+                if (progress.Observers.TryGetValue(op, out var observers))
                 {
-                    var forOperator = new FrontiersAdvanced(dataflow, [.. group]);
+                    var forOperator = new FrontiersAdvanced(dataflow, frontiers[start..end]);
                     foreach (var observer in observers)
                         observer.Tell(forOperator);
                 }
+                start = end;
+            }
+        }
         foreach (var frontier in frontiers)
             if (progress.Subscribers.TryGetValue(frontier.Target, out var subscribers))
                 foreach (var subscriber in subscribers)

@@ -8,7 +8,8 @@ namespace AkkaDifferential.Progress.Tests.Tracking;
 /// <see cref="ProgressTracker"/> against the brute-force <see cref="ReachabilityModel"/>: random batches of pointstamp
 /// changes on small graphs (a chain, a diamond, a loop, a loop in a nested scope). Within a batch counts may go
 /// negative; at the end of each batch they are made non-negative, as the reporting protocol guarantees once every
-/// sender's batches have arrived.
+/// sender's batches have arrived. And against the <see cref="RecomputingTracker"/> on random graphs with loops and
+/// nested scopes, with counts left negative across batches, batches coalesced and malformed batches refused.
 /// </summary>
 public sealed class ProgressTrackerTests
 {
@@ -75,6 +76,102 @@ public sealed class ProgressTrackerTests
         var graph = new ProgressGraph([new("input", 0, 1), new("sink", 1, 0)], [new(Location.Source(0, 0), Location.Target(1, 1))]);
         var error = Assert.Throws<ArgumentException>(() => new ProgressTracker(graph));
         Assert.Contains("in(1:1)", error.Message);
+    }
+
+    [Fact]
+    public void Random_graphs_frontiers_match_recomputation() =>
+        RandomGraphs.Graph
+            .SelectMany(graph => Step(graph).Array[1, 12].Select(steps => (graph, steps)))
+            .Sample((graph, steps) => CheckAgainstRecomputation(graph, steps), iter: Iterations);
+
+    /// <summary>
+    /// One batch of a random run: its changes; whether counts that would end it negative are compensated in it
+    /// (otherwise they stay negative until a later batch, as when a consumption is reported before its send); whether
+    /// frontiers are taken after it (otherwise it is coalesced with the next, as the frontier actor does); and
+    /// whether a malformed change is appended (1: an unknown location, 2: a time of the wrong depth), which must
+    /// refuse the whole batch.
+    /// </summary>
+    private sealed record RunStep(PointstampChange[] Changes, bool Settle, bool Take, int Malformed)
+    {
+        public override string ToString() => $"[{string.Join(", ", Changes)}] settle {Settle} take {Take} malformed {Malformed}";
+    }
+
+    private static Gen<RunStep> Step(TestGraph graph)
+    {
+        var locations = graph.Locations;
+        var change = Gen.Select(Gen.Int[0, locations.Length - 1], Gen.Long[0, 3].Array[4], Gen.Long[-2, 2], (index, coordinates, delta) =>
+        {
+            var location = locations[index];
+            return new PointstampChange(location, new FlatTime(coordinates[..graph.Depth(location)]), delta);
+        });
+        return Gen.Select(change.Array[1, 8], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 15], (changes, settle, take, malformed) =>
+            new RunStep(changes, settle > 0, take > 0, malformed switch { 0 => 1, 1 => 2, _ => 0 }));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> through the tracker and the <see cref="RecomputingTracker"/>, then drains every
+    /// count; whenever frontiers are taken, both report the same changes and hold the same frontier at every input.
+    /// </summary>
+    private static void CheckAgainstRecomputation(TestGraph graph, RunStep[] steps)
+    {
+        var tracker = new ProgressTracker(graph.Graph);
+        var model = new RecomputingTracker(graph);
+        var counts = new Dictionary<(Location, FlatTime), long>();
+        var used = new List<PointstampChange>();
+        foreach (var step in steps)
+        {
+            if (step.Malformed != 0 && (step.Malformed == 1 || used.Count > 0))
+            {
+                var bad = step.Malformed == 1
+                    ? new PointstampChange(Location.Target(graph.Graph.Operators.Count, 0), new FlatTime([0]), 1)
+                    : used[^1] with { Time = new FlatTime([.. used[^1].Time.Coordinates, 0]) };
+                Assert.Throws<ArgumentException>(() => tracker.Update([.. step.Changes, bad]));
+            }
+            List<PointstampChange> batch;
+            if (step.Settle)
+            {
+                batch = WithNonNegativeTotals(step.Changes, counts);
+            }
+            else
+            {
+                batch = [.. step.Changes];
+                foreach (var change in batch)
+                    counts[(change.Location, change.Time)] = counts.GetValueOrDefault((change.Location, change.Time)) + change.Delta;
+            }
+            used.AddRange(batch);
+            tracker.Update(batch);
+            model.Update(batch);
+            if (step.Take)
+                AssertSame(graph, tracker, model);
+        }
+        var drain = counts.Where(c => c.Value != 0).Select(c => new PointstampChange(c.Key.Item1, c.Key.Item2, -c.Value)).ToList();
+        tracker.Update(drain);
+        model.Update(drain);
+        AssertSame(graph, tracker, model);
+        Assert.True(tracker.IsQuiescent, $"{graph}: not quiescent after every count was drained");
+        Assert.All(graph.Targets, target => Assert.True(tracker.Frontier(target).IsEmpty));
+    }
+
+    private static void AssertSame(TestGraph graph, ProgressTracker tracker, RecomputingTracker model)
+    {
+        var changed = tracker.Recompute();
+        var expected = model.Recompute();
+        var actual = changed.ToDictionary(c => c.Target, c => c.Frontier);
+        if (actual.Count != changed.Count)
+            Assert.Fail($"{graph}: a port reported twice");
+        foreach (var (target, frontier) in expected)
+        {
+            if (!actual.Remove(target, out var reported))
+                Assert.Fail($"{graph}: {target} moved to {frontier} and was not reported");
+            if (!NaiveOrder.SameSet(reported.Elements, [.. frontier.Elements]))
+                Assert.Fail($"{graph}: {target} reported as {reported}, expected {frontier}");
+        }
+        if (actual.Count > 0)
+            Assert.Fail($"{graph}: reported without a change: {string.Join(", ", actual.Keys)}");
+        foreach (var target in graph.Targets)
+            if (!NaiveOrder.SameSet(tracker.Frontier(target).Elements, [.. model.Frontier(target).Elements]))
+                Assert.Fail($"{graph}: frontier at {target} is {tracker.Frontier(target)}, expected {model.Frontier(target)}");
+        Assert.Equal(model.IsQuiescent, tracker.IsQuiescent);
     }
 
     private static void CheckAgainstModel(TestGraph graph)
