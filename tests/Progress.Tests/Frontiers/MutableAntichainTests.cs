@@ -50,6 +50,50 @@ public sealed class MutableAntichainTests
         }, iter: Iterations);
 
     [Fact]
+    public void Deferred_updates_report_what_left_and_entered_the_frontier() =>
+        Change.Array[1, 6].Array[1, 12].Sample(groups =>
+        {
+            var antichain = new MutableAntichain<Product<long, int>>();
+            var model = new Model();
+            var changes = new List<(Product<long, int> Time, long Delta)>();
+            foreach (var group in groups)
+            {
+                var before = model.Frontier();
+                var owed = 0;
+                foreach (var (time, delta) in group)
+                {
+                    model.Apply(time, delta);
+                    if (antichain.UpdateDeferred(time, delta))
+                        owed++;
+                }
+                var after = model.Frontier();
+                Assert.True(owed <= 1, "a rebuild owed more than once");
+                if (owed == 0)
+                    Assert.True(before.SetEquals(after), "the frontier moved without a rebuild owed");
+                changes.Clear();
+                var changed = antichain.Rebuild(changes);
+                Assert.True(NaiveOrder.SameSet([.. changes.Where(c => c.Delta == -1).Select(c => c.Time)], [.. before.Except(after)]), "left");
+                Assert.True(NaiveOrder.SameSet([.. changes.Where(c => c.Delta == +1).Select(c => c.Time)], [.. after.Except(before)]), "entered");
+                Assert.Equal(changes.Count, changes.Count(c => c.Delta is -1 or +1));
+                model.AssertMatches(antichain, before, changed);
+            }
+        }, iter: Iterations);
+
+    [Fact]
+    public void The_frontier_is_one_object_until_it_changes()
+    {
+        var antichain = new MutableAntichain<long>();
+        antichain.Update(3, +1);
+        var frontier = antichain.Frontier;
+        antichain.Update(5, +1);
+        antichain.Update(3, +1);
+        Assert.Same(frontier, antichain.Frontier);
+        antichain.Update(3, -2);
+        Assert.Equal([3L], frontier.Elements);
+        Assert.Equal([5L], antichain.Frontier.Elements);
+    }
+
+    [Fact]
     public void A_consumption_before_its_send_never_shows_in_the_frontier()
     {
         var antichain = new MutableAntichain<long>();
