@@ -121,10 +121,20 @@ internal sealed class FrontierActor : UntypedActor
             log.Warning("Subscription to {0} of unknown dataflow {1}", subscribe.Target, subscribe.Dataflow);
             return;
         }
+        Antichain<FlatTime> current;
+        try
+        {
+            current = progress.Tracker.Frontier(subscribe.Target);
+        }
+        catch (ArgumentException ex)
+        {
+            // A port that is not an input of the graph is refused to the subscriber; nothing else is touched.
+            subscribe.Subscriber.Tell(new Status.Failure(new ArgumentException($"Cannot subscribe to {subscribe.Target} of dataflow '{subscribe.Dataflow}': {ex.Message}", ex)));
+            return;
+        }
         if (!progress.Subscribers.TryGetValue(subscribe.Target, out var list))
             progress.Subscribers[subscribe.Target] = list = [];
         list.Add(subscribe.Subscriber);
-        var current = progress.Tracker.Frontier(subscribe.Target);
         subscribe.Subscriber.Tell(new FrontiersAdvanced(subscribe.Dataflow, [new TargetFrontier(subscribe.Target, [.. current.Elements])]));
     }
 

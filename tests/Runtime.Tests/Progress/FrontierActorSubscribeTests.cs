@@ -1,3 +1,5 @@
+using Akka.Actor;
+using AkkaDifferential.Progress.Graph;
 using Xunit.Abstractions;
 using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 
@@ -39,5 +41,23 @@ public sealed class FrontierActorSubscribeTests(ITestOutputHelper output) : Fron
         Frontier.Tell(new Subscribe("unknown", SinkIn, subscriber), TestActor);
         subscriber.ExpectNoMsg(Quiet);
         Assert.Equal([0L], CurrentFrontier("known", SinkIn));
+    }
+
+    [Theory]
+    [InlineData(false, 7)]
+    [InlineData(true, 1)]
+    public void A_subscription_to_a_port_that_is_no_input_is_refused_to_the_subscriber(bool isSource, int op)
+    {
+        var listener = RegisterChain("ports");
+        var subscriber = CreateTestProbe();
+        var port = new Location(op, 0, isSource);
+        Frontier.Tell(new Subscribe("ports", port, subscriber), TestActor);
+        var failure = subscriber.ExpectMsg<Status.Failure>(Timeout);
+        Assert.Contains(port.ToString(), failure.Cause.Message);
+        Assert.Contains("'ports'", failure.Cause.Message);
+
+        // The dataflow's progress state is intact.
+        Report("ports", Change(Input, 0, -1));
+        AssertFrontiers(listener.ExpectMsg<FrontiersAdvanced>(Timeout), "ports", (MapIn, []), (SinkIn, []));
     }
 }
