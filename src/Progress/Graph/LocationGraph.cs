@@ -57,8 +57,14 @@ internal sealed class LocationGraph
     /// <exception cref="ArgumentException"><paramref name="location"/> is not a port of the graph.</exception>
     public int IndexOf(Location location)
     {
-        if (!Graph.Exists(location))
-            throw new ArgumentException($"Location {location} is not in the dataflow graph of {Graph.Operators.Count} operators.");
-        return (location.IsSource ? firstOutput : firstInput)[location.Operator] + location.Port;
+        // A port's number is its operator's first plus the port: in range exactly when it is below the next group's first.
+        var op = location.Operator;
+        if ((uint)op < (uint)firstInput.Length && location.Port >= 0)
+        {
+            var at = (location.IsSource ? firstOutput[op] : firstInput[op]) + location.Port;
+            if (at < (location.IsSource ? (op + 1 < firstInput.Length ? firstInput[op + 1] : Locations.Length) : firstOutput[op]))
+                return at;
+        }
+        throw new ArgumentException($"Location {location} is not in the dataflow graph of {Graph.Operators.Count} operators.");
     }
 }

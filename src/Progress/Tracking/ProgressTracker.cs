@@ -33,7 +33,9 @@ internal sealed class ProgressTracker
     private readonly Antichain<FlatTime>?[] published;
     // Per location whose paths change times: for each of its frontier elements, the times it implies, by summary.
     private readonly List<(FlatTime Time, FlatTime[] Implied)>?[] implied;
-    // Scratch of one update: locations whose own frontier may have moved, their frontier changes, depth groups fixed.
+    // Scratch of one update: the changes' locations, those whose own frontier may have moved, their frontier
+    // changes, the depth groups the update fixed.
+    private readonly List<int> indexes = [];
     private readonly List<int> moved = [];
     private readonly List<(FlatTime Time, long Delta)> frontierChanges = [];
     private readonly List<int> fixedNow = [];
@@ -102,10 +104,10 @@ internal sealed class ProgressTracker
             _ => [.. changes],
         };
         Validate(batch);
-        foreach (var change in batch)
+        for (var i = 0; i < batch.Length; i++)
         {
-            var at = graph.IndexOf(change.Location);
-            if (pointstamps[at].UpdateDeferred(change.Time, change.Delta))
+            var at = indexes[i];
+            if (pointstamps[at].UpdateDeferred(batch[i].Time, batch[i].Delta))
                 moved.Add(at);
         }
         foreach (var at in moved)
@@ -140,13 +142,21 @@ internal sealed class ProgressTracker
         return changed ?? NoChanges;
     }
 
-    /// <summary>Checks every change before any is applied, so that a malformed batch leaves the state untouched.</summary>
+    /// <summary>
+    /// Checks every change before any is applied, so that a malformed batch leaves the state untouched, and numbers
+    /// their locations in <see cref="indexes"/>.
+    /// </summary>
     private void Validate(ReadOnlySpan<PointstampChange> batch)
     {
+        indexes.Clear();
         try
         {
             foreach (var change in batch)
-                depths.Check(graph.IndexOf(change.Location), change.Time, fixedNow);
+            {
+                var at = graph.IndexOf(change.Location);
+                depths.Check(at, change.Time, fixedNow);
+                indexes.Add(at);
+            }
         }
         catch (ArgumentException)
         {
