@@ -51,6 +51,6 @@ internal static class BfsExample
         return start.Iterate(distances => distances
             .JoinMap(edges.Enter(distances.Scope), static (_, distance, dst) => (dst, distance + 1))
             .Concat(start.Enter(distances.Scope))
-            .MinByKey());
+            .Min());
     }
 }

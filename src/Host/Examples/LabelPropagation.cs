@@ -19,5 +19,5 @@ internal static class LabelPropagation
         nodes.Iterate(labels => labels
             .JoinMap(edges.Enter(labels.Scope), static (_, label, dst) => (dst, label))
             .Concat(nodes.Enter(labels.Scope))
-            .MinByKey());
+            .Min());
 }

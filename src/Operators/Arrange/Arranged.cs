@@ -42,29 +42,87 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
     /// Joins with <paramref name="other"/> on the key: for every pair of records with equal keys, the record
     /// <paramref name="result"/> returns, at the join of their times, with the product of their differences.
     /// </summary>
-    public Collection<TOut, TTime, TDiff> JoinCore<TVal2, TOut>(Arranged<TKey, TVal2, TTime, TDiff> other, Func<TKey, TVal, TVal2, TOut> result)
+    /// <param name="other">The arrangement to join with.</param>
+    /// <param name="result">Builds an output record from the key and the two values.</param>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
+    public Collection<TOut, TTime, TDiff> JoinCore<TVal2, TOut>(Arranged<TKey, TVal2, TTime, TDiff> other, Func<TKey, TVal, TVal2, TOut> result, string? name = null)
         where TVal2 : notnull
         where TOut : notnull
     {
         var outputSpec = new OutputSpec<TOut>();
         var node = Scope.Builder.Add("Join", [Connect(), other.Connect()], [outputSpec],
-            environment => new JoinRuntime<TKey, TVal, TVal2, TOut, TTime, TDiff>(environment, result));
+            environment => new JoinRuntime<TKey, TVal, TVal2, TOut, TTime, TDiff>(environment, result), name: name);
         return new Collection<TOut, TTime, TDiff>(Scope, node.Index, outputSpec);
     }
 
     /// <summary>
     /// Applies <paramref name="logic"/> to the accumulated values of each key, producing <c>(key, output)</c> records
     /// whose differences are <typeparamref name="TDiffOut"/>. The output at every time is the logic applied to the
-    /// input at that time.
+    /// input at that time. C# infers type arguments from a lambda's return type, not from its parameters, so these
+    /// two must be given (<c>ReduceCore&lt;long, long&gt;(…)</c>); or use <see cref="Reduce(ReduceLogic{TKey, TVal, TDiff, TVal, TDiff}, string?)"/>
+    /// or <see cref="Reduce{TOut}(ReduceFunction{TKey, TVal, TDiff, TOut}, string?)"/>, whose types are inferred.
     /// </summary>
-    public Collection<(TKey Key, TOut Value), TTime, TDiffOut> ReduceCore<TOut, TDiffOut>(string name, ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic)
+    /// <param name="logic">Appends the key's output values and their multiplicities, given its accumulated input.</param>
+    /// <param name="name">The operator's name in errors; by default <c>Reduce#</c> and its index.</param>
+    public Collection<(TKey Key, TOut Value), TTime, TDiffOut> ReduceCore<TOut, TDiffOut>(ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic, string? name = null)
+        where TOut : notnull =>
+        ReduceNamed("Reduce", name, logic);
+
+    /// <summary>
+    /// For each key, the values <paramref name="logic"/> appends — of the input's value and difference types — given
+    /// the key's accumulated input: <c>arranged.Reduce((key, input, output) =&gt; output.Add(input[^1]))</c>.
+    /// </summary>
+    /// <param name="logic">Appends the key's output values and their multiplicities, given its accumulated input.</param>
+    /// <param name="name">The operator's name in errors; by default <c>Reduce#</c> and its index.</param>
+    public Collection<(TKey Key, TVal Value), TTime, TDiff> Reduce(ReduceLogic<TKey, TVal, TDiff, TVal, TDiff> logic, string? name = null) =>
+        ReduceNamed("Reduce", name, logic);
+
+    /// <summary>
+    /// For each key, the one value <paramref name="function"/> returns for the key's accumulated input, with
+    /// multiplicity one: <c>arranged.Reduce((key, input) =&gt; input.Length)</c>.
+    /// </summary>
+    /// <param name="function">The key's output, given its accumulated input.</param>
+    /// <param name="name">The operator's name in errors; by default <c>Reduce#</c> and its index.</param>
+    public Collection<(TKey Key, TOut Value), TTime, TDiff> Reduce<TOut>(ReduceFunction<TKey, TVal, TDiff, TOut> function, string? name = null)
+        where TOut : notnull
+    {
+        var one = Difference.One<TDiff>();
+        return ReduceNamed<TOut, TDiff>("Reduce", name, (key, input, output) => output.Add((function(key, input), one)));
+    }
+
+    /// <summary>A reduction whose operator kind (<c>Count</c>, <c>Min</c>, …) names it in errors unless the user named it.</summary>
+    internal Collection<(TKey Key, TOut Value), TTime, TDiffOut> ReduceNamed<TOut, TDiffOut>(string kind, string? name, ReduceLogic<TKey, TVal, TDiff, TOut, TDiffOut> logic)
         where TOut : notnull
     {
         Difference.Validate<TDiffOut>();
         var outputSpec = new OutputSpec<(TKey Key, TOut Value)>();
-        var node = Scope.Builder.Add(name, [Connect()], [outputSpec],
-            environment => new ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(environment, logic));
+        var node = Scope.Builder.Add(kind, [Connect()], [outputSpec],
+            environment => new ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut>(environment, logic), name: name);
         return new Collection<(TKey Key, TOut Value), TTime, TDiffOut>(Scope, node.Index, outputSpec);
+    }
+
+    /// <summary>
+    /// The arranged updates as a collection of <c>(key, value)</c> records again, as differential dataflow's
+    /// <c>as_collection</c>: for an imported arrangement, its history first, then every change — so that it can be
+    /// mapped, captured or probed like any collection.
+    /// </summary>
+    /// <param name="name">The operator's name in errors; by default <c>AsCollection#</c> and its index.</param>
+    public Collection<(TKey Key, TVal Value), TTime, TDiff> AsCollection(string? name = null) =>
+        AsCollection(static (key, value) => (key, value), name);
+
+    /// <summary>
+    /// The arranged updates as a collection of the records <paramref name="map"/> builds from each key and value
+    /// (<c>as_collection</c> with a function): <c>imported.AsCollection((item, shop) =&gt; $"{item}@{shop}")</c>.
+    /// </summary>
+    /// <param name="map">Builds a record from a key and one of its values.</param>
+    /// <param name="name">The operator's name in errors; by default <c>AsCollection#</c> and its index.</param>
+    public Collection<TOut, TTime, TDiff> AsCollection<TOut>(Func<TKey, TVal, TOut> map, string? name = null)
+        where TOut : notnull
+    {
+        var outputSpec = new OutputSpec<TOut>();
+        var node = Scope.Builder.Add("AsCollection", [Connect()], [outputSpec],
+            environment => new AsCollectionRuntime<TKey, TVal, TOut, TTime, TDiff>(environment, map), name: name);
+        return new Collection<TOut, TTime, TDiff>(Scope, node.Index, outputSpec);
     }
 
     /// <summary>

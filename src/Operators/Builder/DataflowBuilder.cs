@@ -16,8 +16,10 @@ internal sealed class DataflowBuilder
 
     /// <summary>
     /// Adds an operator reading the given inputs (each connected with its pact) and writing the given outputs
-    /// (one <see cref="OutputSpec{TData}"/> per port), and returns it.
+    /// (one <see cref="OutputSpec{TData}"/> per port), and returns it. Its name is <paramref name="name"/> when the
+    /// user gave one, else the operator kind and its index (<c>Map#3</c>).
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or names another operator of the dataflow.</exception>
     public OperatorNode Add(
         string kind,
         IReadOnlyList<IConnection> inputs,
@@ -25,7 +27,8 @@ internal sealed class DataflowBuilder
         Func<InstanceEnvironment, IOperatorRuntime>? factory,
         Func<int, Props>? endpoint = null,
         PathSummary?[][]? summaries = null,
-        bool observesFrontiers = true)
+        bool observesFrontiers = true,
+        string? name = null)
     {
         if (frozen)
             throw new InvalidOperationException("The dataflow has already been built: operators cannot be added to it any more.");
@@ -33,7 +36,7 @@ internal sealed class DataflowBuilder
         var node = new OperatorNode
         {
             Index = index,
-            Name = $"{kind}#{index}",
+            Name = NameOf(kind, index, name),
             InputSources = [.. inputs.Select(i => (Location?)i.Source)],
             Outputs = outputs,
             Factory = factory,
@@ -59,7 +62,7 @@ internal sealed class DataflowBuilder
         var node = new OperatorNode
         {
             Index = nodes.Count,
-            Name = $"{kind}#{nodes.Count}",
+            Name = NameOf(kind, nodes.Count, name: null),
             InputSources = new Location?[deferredInputs],
             Outputs = outputs,
             Factory = factory,
@@ -68,6 +71,21 @@ internal sealed class DataflowBuilder
         };
         nodes.Add(node);
         return node;
+    }
+
+    /// <summary>
+    /// The name of a new operator: the user's, which must be unique in the dataflow since errors identify operators by
+    /// it, or the kind and index.
+    /// </summary>
+    private string NameOf(string kind, int index, string? name)
+    {
+        if (name is null)
+            return $"{kind}#{index}";
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException($"The name of a {kind} operator cannot be blank.", nameof(name));
+        if (nodes.Exists(n => n.Name == name))
+            throw new ArgumentException($"The dataflow already has an operator named '{name}': operator names identify operators in errors, so each must be distinct.", nameof(name));
+        return name;
     }
 
     /// <summary>Connects input <paramref name="port"/> of a node added with <see cref="AddDeferred"/>.</summary>

@@ -13,7 +13,7 @@ internal sealed class OperatorNode
     /// <summary>The operator's index in the dataflow; also its id in progress locations and messages.</summary>
     public required int Index { get; init; }
 
-    /// <summary>A readable name, used in error messages: the operator kind and its index.</summary>
+    /// <summary>A readable name, used in error messages: the user's name for the operator, or its kind and index.</summary>
     public required string Name { get; init; }
 
     /// <summary>

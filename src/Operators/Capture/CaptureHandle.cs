@@ -1,3 +1,4 @@
+using AkkaDifferential.Operators.Capture;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Progress.Tracking;
@@ -6,24 +7,56 @@ namespace AkkaDifferential;
 
 /// <summary>
 /// Records the stream of <c>(data, time, diff)</c> updates of a collection on the driver, together with its
-/// frontier, so that a test (or a user) can read the collection at any time the frontier has passed. Thread-safe.
+/// frontier, so that a test (or a user) can read the collection at any time the frontier has passed. What it keeps
+/// is its <see cref="Mode"/>'s: every update, or (for a long-running capture) the accumulated collection plus the
+/// updates still open. Thread-safe.
 /// </summary>
 public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull where TData : notnull
 {
     private readonly object gate = new();
-    private readonly List<Update<TData, TTime, TDiff>> updates = [];
+    private readonly CaptureLog<TData, TTime, TDiff> log = new();
+    // CollectionAt calls waiting for their time to pass: a consolidated log does not fold past them.
+    private readonly List<PendingRead> pending = [];
     private readonly FrontierMonitor<TTime> monitor;
     private Antichain<TTime>[] buckets = [];
+    // The frontier as the last Advance combined it, for folding.
+    private Antichain<TTime> folding = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
 
-    internal CaptureHandle(DataflowState state) => monitor = new FrontierMonitor<TTime>(state);
+    internal CaptureHandle(DataflowState state, CaptureMode mode)
+    {
+        monitor = new FrontierMonitor<TTime>(state);
+        Mode = mode;
+    }
 
-    /// <summary>Every update captured so far, in arrival order.</summary>
+    /// <summary>What the capture keeps: every update, or the consolidated collection and the updates still open.</summary>
+    public CaptureMode Mode { get; }
+
+    /// <summary>
+    /// The updates kept so far: with <see cref="CaptureMode.FullHistory"/>, every update captured, in arrival
+    /// order; with <see cref="CaptureMode.Consolidated"/>, one update per record of the folded collection (at time
+    /// <see cref="Since"/>), then the later updates in arrival order. A snapshot, taken in constant time without
+    /// copying: updates captured afterwards do not appear in it.
+    /// </summary>
     public IReadOnlyList<Update<TData, TTime, TDiff>> Updates
     {
         get
         {
             lock (gate)
-                return [.. updates];
+                return log.Snapshot();
+        }
+    }
+
+    /// <summary>
+    /// The time at or after which <see cref="CollectionAt"/> answers exactly (also any time it was asked for before the
+    /// frontier passed it): the minimum time with <see cref="CaptureMode.FullHistory"/>; with
+    /// <see cref="CaptureMode.Consolidated"/>, the join of the times folded so far.
+    /// </summary>
+    public TTime Since
+    {
+        get
+        {
+            lock (gate)
+                return log.Since;
         }
     }
 
@@ -37,16 +70,38 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     /// Waits until the frontier passes <paramref name="time"/>, then returns the collection at that time: the sum of
     /// the differences of every captured update at a time ≤ <paramref name="time"/>, without zeros.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The capture is <see cref="CaptureMode.Consolidated"/> and has folded updates at times after
+    /// <paramref name="time"/> (<paramref name="time"/> is not at or after <see cref="Since"/>).
+    /// </exception>
     public async Task<IReadOnlyDictionary<TData, TDiff>> CollectionAt(TTime time, CancellationToken cancellation = default)
     {
-        await WhenPassed(time, cancellation).ConfigureAwait(false);
-        var result = new Dictionary<TData, TDiff>();
+        var read = new PendingRead(time);
         lock (gate)
         {
-            foreach (var update in updates)
-                if (Lattice.LessEqual(update.Time, time))
-                    result[update.Data] = Difference.Add(result.GetValueOrDefault(update.Data, Difference.Zero<TDiff>()), update.Diff);
+            if (!Lattice.LessEqual(log.Since, time))
+                throw new ArgumentOutOfRangeException(nameof(time), time,
+                    $"The capture cannot give the collection at {time}: it is consolidated and has folded its updates up to {log.Since}, so it is exact only at times at or after that. Read a recent time, ask before the frontier passes it, or capture with CaptureMode.FullHistory.");
+            pending.Add(read);
         }
+        IReadOnlyList<Update<TData, TTime, TDiff>> updates;
+        try
+        {
+            await WhenPassed(time, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (gate)
+                pending.Remove(read);
+        }
+        // The snapshot taken when the frontier passed the time, or (if it had passed already) one taken now: the
+        // read was pending until here, so nothing was folded past it.
+        lock (gate)
+            updates = read.Snapshot ?? log.Snapshot();
+        var result = new Dictionary<TData, TDiff>();
+        foreach (var update in updates)
+            if (Lattice.LessEqual(update.Time, time))
+                result[update.Data] = Difference.Add(result.GetValueOrDefault(update.Data, Difference.Zero<TDiff>()), update.Diff);
         foreach (var (data, diff) in result)
             if (Difference.IsZero(diff))
                 result.Remove(data);
@@ -66,8 +121,11 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     internal void Add(UpdateBatch<TData, TTime, TDiff> batch)
     {
         lock (gate)
+        {
             for (var i = 0; i < batch.Count; i++)
-                updates.Add(batch[i]);
+                log.Add(batch[i]);
+            FoldIfDue();
+        }
     }
 
     internal void Advance(int bucket, FlatTime[] frontier)
@@ -77,7 +135,31 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
         {
             buckets[bucket] = new Antichain<TTime>(frontier.Select(f => f.To<TTime>()));
             combined = new Antichain<TTime>(buckets.SelectMany(b => b.Elements));
+            folding = combined;
+            // Reads whose time has passed take their snapshot now, so that they hold folding back no longer.
+            for (var i = pending.Count - 1; i >= 0; i--)
+                if (!combined.LessEqual(pending[i].Time))
+                {
+                    pending[i].Snapshot = log.Snapshot();
+                    pending.RemoveAt(i);
+                }
+            FoldIfDue();
         }
         monitor.Advance(combined);
+    }
+
+    private void FoldIfDue()
+    {
+        if (Mode == CaptureMode.Consolidated && log.ShouldFold)
+            log.Fold(folding, [.. pending.Select(read => read.Time)]);
+    }
+
+    /// <summary>A <see cref="CollectionAt"/> call waiting for the frontier to pass its time.</summary>
+    private sealed class PendingRead(TTime time)
+    {
+        public TTime Time { get; } = time;
+
+        /// <summary>The updates as they were when the frontier passed <see cref="Time"/>, once it has.</summary>
+        public IReadOnlyList<Update<TData, TTime, TDiff>>? Snapshot { get; set; }
     }
 }

@@ -34,8 +34,10 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
     internal OutputSpec<TData> Spec { get; }
 
     /// <summary>Applies <paramref name="map"/> to every record.</summary>
-    public Collection<TOut, TTime, TDiff> Map<TOut>(Func<TData, TOut> map) where TOut : notnull =>
-        Unary<TOut, TDiff>("Map", (batch, output) =>
+    /// <param name="map">The function applied to each record.</param>
+    /// <param name="name">The operator's name in errors; by default its kind and index (<c>Map#3</c>).</param>
+    public Collection<TOut, TTime, TDiff> Map<TOut>(Func<TData, TOut> map, string? name = null) where TOut : notnull =>
+        Unary<TOut, TDiff>("Map", name, (batch, output) =>
         {
             var data = batch.Data;
             var times = batch.Times;
@@ -45,8 +47,10 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         });
 
     /// <summary>Replaces every record by the records <paramref name="flatMap"/> returns for it (each with the record's difference).</summary>
-    public Collection<TOut, TTime, TDiff> FlatMap<TOut>(Func<TData, IEnumerable<TOut>> flatMap) where TOut : notnull =>
-        Unary<TOut, TDiff>("FlatMap", (batch, output) =>
+    /// <param name="flatMap">The records each record becomes.</param>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
+    public Collection<TOut, TTime, TDiff> FlatMap<TOut>(Func<TData, IEnumerable<TOut>> flatMap, string? name = null) where TOut : notnull =>
+        Unary<TOut, TDiff>("FlatMap", name, (batch, output) =>
         {
             var data = batch.Data;
             var times = batch.Times;
@@ -57,8 +61,10 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         });
 
     /// <summary>Keeps the records for which <paramref name="predicate"/> holds.</summary>
-    public Collection<TData, TTime, TDiff> Filter(Func<TData, bool> predicate) =>
-        Unary<TData, TDiff>("Filter", (batch, output) =>
+    /// <param name="predicate">True for the records to keep.</param>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
+    public Collection<TData, TTime, TDiff> Filter(Func<TData, bool> predicate, string? name = null) =>
+        Unary<TData, TDiff>("Filter", name, (batch, output) =>
         {
             var data = batch.Data;
             var times = batch.Times;
@@ -70,7 +76,7 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
 
     /// <summary>Negates every difference: the collection that, added to this one, gives the empty collection.</summary>
     public Collection<TData, TTime, TDiff> Negate() =>
-        Unary<TData, TDiff>("Negate", static (batch, output) =>
+        Unary<TData, TDiff>("Negate", null, static (batch, output) =>
         {
             var data = batch.Data;
             var times = batch.Times;
@@ -86,20 +92,23 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
     /// The same collection with its updates in canonical form: per time, one update per record with the summed,
     /// non-zero difference. Updates of a time are emitted once the input's frontier has passed that time.
     /// </summary>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
     /// <exception cref="InvalidOperationException"><typeparamref name="TData"/> has no stable hash or order.</exception>
-    public Collection<TData, TTime, TDiff> Consolidate()
+    public Collection<TData, TTime, TDiff> Consolidate(string? name = null)
     {
         StableHash<TData>.Validate();
         DataOrder<TData>.Validate();
         var spec = new OutputSpec<TData>();
         var node = Scope.Builder.Add("Consolidate", [Connect(Pact<TData>.Exchange(StableHash<TData>.Hash))], [spec],
-            environment => new ConsolidateRuntime<TData, TTime, TDiff>(environment));
+            environment => new ConsolidateRuntime<TData, TTime, TDiff>(environment), name: name);
         return new Collection<TData, TTime, TDiff>(Scope, node.Index, spec);
     }
 
     /// <summary>Calls <paramref name="action"/> on every update that passes, and passes it on unchanged.</summary>
-    public Collection<TData, TTime, TDiff> Inspect(Action<Update<TData, TTime, TDiff>> action) =>
-        Unary<TData, TDiff>("Inspect", (batch, output) =>
+    /// <param name="action">Called with each update.</param>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
+    public Collection<TData, TTime, TDiff> Inspect(Action<Update<TData, TTime, TDiff>> action, string? name = null) =>
+        Unary<TData, TDiff>("Inspect", name, (batch, output) =>
         {
             for (var i = 0; i < batch.Count; i++)
                 action(batch[i]);
@@ -107,8 +116,10 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         });
 
     /// <summary>Calls <paramref name="action"/> on every batch of updates that passes, and passes it on unchanged.</summary>
-    public Collection<TData, TTime, TDiff> InspectBatch(Action<UpdateBatch<TData, TTime, TDiff>> action) =>
-        Unary<TData, TDiff>("InspectBatch", (batch, output) =>
+    /// <param name="action">Called with each batch.</param>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
+    public Collection<TData, TTime, TDiff> InspectBatch(Action<UpdateBatch<TData, TTime, TDiff>> action, string? name = null) =>
+        Unary<TData, TDiff>("InspectBatch", name, (batch, output) =>
         {
             action(batch);
             output.GiveBatch(batch);
@@ -123,10 +134,15 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         return handle;
     }
 
-    /// <summary>Records this collection's updates and frontier on the driver, for tests and inspection.</summary>
-    public CaptureHandle<TData, TTime, TDiff> Capture()
+    /// <summary>
+    /// Records this collection's updates and frontier on the driver, for tests and inspection. By default it keeps
+    /// every update; <see cref="CaptureMode.Consolidated"/> keeps the accumulated collection and the updates still
+    /// open, for a capture that runs for long.
+    /// </summary>
+    /// <param name="mode">What the capture keeps.</param>
+    public CaptureHandle<TData, TTime, TDiff> Capture(CaptureMode mode = CaptureMode.FullHistory)
     {
-        var handle = new CaptureHandle<TData, TTime, TDiff>(Scope.State);
+        var handle = new CaptureHandle<TData, TTime, TDiff>(Scope.State, mode);
         Scope.Builder.Add("Capture", [Connect(Pact<TData>.Pipeline)], [],
             environment => new CaptureRuntime<TTime>(environment),
             endpoint: buckets =>
@@ -143,15 +159,17 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         Scope<TTime> scope,
         string kind,
         IReadOnlyList<IConnection> inputs,
-        Action<UpdateBatch<TIn, TTime, TDiff>, OutputPort<TOut, TTime, TDiffOut>> logic)
+        Action<UpdateBatch<TIn, TTime, TDiff>, OutputPort<TOut, TTime, TDiffOut>> logic,
+        string? name = null)
         where TOut : notnull
     {
         var spec = new OutputSpec<TOut>();
-        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic), observesFrontiers: false);
+        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic), observesFrontiers: false, name: name);
         return new Collection<TOut, TTime, TDiffOut>(scope, node.Index, spec);
     }
 
-    private Collection<TOut, TTime, TDiffOut> Unary<TOut, TDiffOut>(string kind, Action<UpdateBatch<TData, TTime, TDiff>, OutputPort<TOut, TTime, TDiffOut>> logic)
+    /// <summary>A linear operator of this collection alone: <paramref name="logic"/> turns each input batch into output.</summary>
+    internal Collection<TOut, TTime, TDiffOut> Unary<TOut, TDiffOut>(string kind, string? name, Action<UpdateBatch<TData, TTime, TDiff>, OutputPort<TOut, TTime, TDiffOut>> logic)
         where TOut : notnull =>
-        Linear(Scope, kind, [Connect(Pact<TData>.Pipeline)], logic);
+        Linear(Scope, kind, [Connect(Pact<TData>.Pipeline)], logic, name);
 }

@@ -37,18 +37,22 @@ public sealed class Scope<TTime> where TTime : notnull
     internal DataflowSettings Settings { get; }
 
     /// <summary>A new input collection of records with <c>long</c> differences, and the session that feeds it.</summary>
-    public (InputSession<TData, TTime, long> Session, Collection<TData, TTime, long> Collection) NewCollection<TData>() where TData : notnull =>
-        NewCollection<TData, long>();
+    /// <param name="name">The input's name in errors (<c>'orders'</c>); by default <c>Input#</c> and its index.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or names another operator of the dataflow.</exception>
+    public (InputSession<TData, TTime, long> Session, Collection<TData, TTime, long> Collection) NewCollection<TData>(string? name = null) where TData : notnull =>
+        NewCollection<TData, long>(name);
 
     /// <summary>A new input collection with differences of <typeparamref name="TDiff"/>, and the session that feeds it.</summary>
+    /// <param name="name">The input's name in errors (<c>'orders'</c>); by default <c>Input#</c> and its index.</param>
     /// <exception cref="InvalidOperationException"><typeparamref name="TDiff"/> is not an abelian group.</exception>
-    public (InputSession<TData, TTime, TDiff> Session, Collection<TData, TTime, TDiff> Collection) NewCollection<TData, TDiff>() where TData : notnull
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or names another operator of the dataflow.</exception>
+    public (InputSession<TData, TTime, TDiff> Session, Collection<TData, TTime, TDiff> Collection) NewCollection<TData, TDiff>(string? name = null) where TData : notnull
     {
         if (Parent is not null)
             throw new InvalidOperationException("Inputs belong to a dataflow's top-level scope: create the collection there and Enter it.");
         Difference.Validate<TDiff>();
         var spec = new OutputSpec<TData>();
-        var node = Builder.Add("Input", [], [spec], factory: null);
+        var node = Builder.Add("Input", [], [spec], factory: null, name: name);
         var session = new InputSession<TData, TTime, TDiff>(node.Index, node.Name, spec, State, Settings);
         OnDeployed(session.Attach);
         return (session, new Collection<TData, TTime, TDiff>(this, node.Index, spec));
@@ -58,9 +62,11 @@ public sealed class Scope<TTime> where TTime : notnull
     /// A collection that holds <paramref name="records"/> (each once, at the minimum time) and never changes: the
     /// input is filled and closed as soon as the dataflow is deployed.
     /// </summary>
-    public Collection<TData, TTime, long> NewCollectionFrom<TData>(IEnumerable<TData> records) where TData : notnull
+    /// <param name="records">The records, read once, when this is called.</param>
+    /// <param name="name">The input's name in errors; by default <c>Input#</c> and its index.</param>
+    public Collection<TData, TTime, long> NewCollectionFrom<TData>(IEnumerable<TData> records, string? name = null) where TData : notnull
     {
-        var (session, collection) = NewCollection<TData>();
+        var (session, collection) = NewCollection<TData>(name);
         var contents = records.ToList();
         OnDeployed(_ =>
         {
@@ -84,9 +90,11 @@ public sealed class Scope<TTime> where TTime : notnull
     /// Imports the trace that <paramref name="reader"/> reads, from another dataflow, as an arrangement of this one.
     /// The existing history arrives first, then every change. Both dataflows need the same number of buckets.
     /// </summary>
+    /// <param name="reader">The reader, which the importing dataflow then owns.</param>
+    /// <param name="name">The import's name in errors; by default <c>Import#</c> and its index.</param>
     /// <exception cref="ObjectDisposedException">The reader was released.</exception>
     /// <exception cref="InvalidOperationException">The source dataflow has stopped, or the bucket counts differ.</exception>
-    public Arranged<TKey, TVal, TTime, TDiff> Import<TKey, TVal, TDiff>(TraceReader<TKey, TVal, TTime, TDiff> reader)
+    public Arranged<TKey, TVal, TTime, TDiff> Import<TKey, TVal, TDiff>(TraceReader<TKey, TVal, TTime, TDiff> reader, string? name = null)
         where TKey : notnull
         where TVal : notnull
     {
@@ -100,7 +108,7 @@ public sealed class Scope<TTime> where TTime : notnull
         var spec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>();
         var output = new ArrangedOutput<TKey, TVal, TTime, TDiff>(spec);
         var node = Builder.Add("Import", [], [spec],
-            environment => new ImportRuntime<TKey, TVal, TTime, TDiff>(environment, sources[environment.Bucket], export.Dataflow, reader.Id, output));
+            environment => new ImportRuntime<TKey, TVal, TTime, TDiff>(environment, sources[environment.Bucket], export.Dataflow, reader.Id, output), name: name);
         return new Arranged<TKey, TVal, TTime, TDiff>(this, node.Index, spec, export);
     }
 

@@ -85,10 +85,15 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <param name="build">Composes collections in the scope and returns the handles the caller needs.</param>
     /// <param name="buckets">Buckets (workers) for this dataflow; by default <see cref="DataflowSettings.Buckets"/>.</param>
     /// <param name="name">A name for logs and errors; by default a generated one.</param>
+    /// <param name="cancellation">
+    /// Cancels the deployment: what was started is stopped, and the call throws <see cref="OperationCanceledException"/>.
+    /// </param>
     /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
-    public async Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the dataflow was deployed.</exception>
+    public async Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null, CancellationToken cancellation = default)
         where TTime : notnull
     {
+        cancellation.ThrowIfCancellationRequested();
         Timestamp.Validate<TTime>();
         var count = buckets ?? Settings.Buckets;
         if (count < 1)
@@ -100,7 +105,17 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var handles = build(scope);
         var plan = builder.Build();
         var actor = System.ActorOf(DataflowActor.Props<TTime>(name, plan, frontier.Frontier, Settings, state, count), Uri.EscapeDataString(name) + "-" + Guid.NewGuid().ToString("N")[..8]);
-        var deployed = await actor.Ask<RuntimeProtocol.Deployed>(new RuntimeProtocol.Deploy(), Settings.DeployTimeout).ConfigureAwait(false);
+        RuntimeProtocol.Deployed deployed;
+        try
+        {
+            deployed = await actor.Ask<RuntimeProtocol.Deployed>(new RuntimeProtocol.Deploy(), Settings.DeployTimeout, cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopped as a disposed dataflow is: its actors, and its registration for progress.
+            await new Dataflow<THandles>(name, handles, actor, state).DisposeAsync().ConfigureAwait(false);
+            throw new OperationCanceledException($"Deploying dataflow '{name}' was cancelled; what it had started is stopped.", cancellation);
+        }
         scope.Attach(new DeployedDataflow(name, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
         return new Dataflow<THandles>(name, handles, actor, state);
     }

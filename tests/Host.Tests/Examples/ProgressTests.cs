@@ -66,7 +66,7 @@ public sealed class ProgressTests(EngineFixture fixture) : IClassFixture<EngineF
             var next = variable.Collection
                 .JoinMap(edges.Enter(inner), static (_, distance, dst) => (dst, distance + 1))
                 .Concat(start.Enter(inner))
-                .MinByKey()
+                .Min()
                 .Inspect(recorder.RecordInner);
             variable.Set(next);
             return (next.Leave(), next.Probe());

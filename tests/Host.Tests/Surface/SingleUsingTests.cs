@@ -77,7 +77,7 @@ public sealed class SingleUsingTests
         await using var dataflow = await engine.BuildAsync((Scope<long> scope) =>
         {
             var (input, prices) = scope.NewCollection<(string Item, int Price)>();
-            var cheapest = prices.Reduce<string, int, int, long, long>(static (_, values, output) => output.Add((values[0].Value, 1)));
+            var cheapest = prices.Reduce(static (_, values) => values[0].Value);
             var offers = prices.Map(static p => p.Item).Count();
             return (input, cheapest.Capture(), offers.Capture());
         });
@@ -141,11 +141,11 @@ public sealed class SingleUsingTests
 
         await using var importer = await engine.BuildAsync((Scope<long> scope) =>
         {
-            var shops = scope.Import(reader).ReduceCore<long, long>("Shops", static (_, values, output) =>
+            var shops = scope.Import(reader).Reduce(static (_, values) =>
             {
                 long count = 0;
                 foreach (var (_, diff) in values) count += diff;
-                output.Add((count, 1));
+                return count;
             });
             return shops.Capture();
         });

@@ -23,7 +23,7 @@ public sealed class KeyedErrorTests(EngineFixture fixture) : IClassFixture<Engin
         var failing = await fixture.Engine.BuildAsync((Scope<long> scope) =>
         {
             var (input, pairs) = scope.NewCollection<(int Key, int Value)>();
-            var reduced = pairs.Reduce<int, int, int, long, long>((key, _, _) => throw new ArithmeticException($"no result for key {key}"));
+            var reduced = pairs.Reduce((key, _, _) => throw new ArithmeticException($"no result for key {key}"));
             return (input, reduced.Probe());
         }, name: "bad-reducer");
 
@@ -94,7 +94,7 @@ public sealed class KeyedErrorTests(EngineFixture fixture) : IClassFixture<Engin
         var (input, arranged) = source.Handles;
         var reader = await arranged.Trace.CreateReaderAsync();
         var importer = await fixture.Engine.BuildAsync((Scope<long> scope) =>
-            scope.Import(reader).ReduceCore<int, long>("Min", static (_, values, output) => output.Add((values[0].Value, 1))).Capture());
+            scope.Import(reader).Reduce(static (_, values, output) => output.Add((values[0].Value, 1))).Capture());
         await using var _ = importer;
         input.Insert((1, 5));
         input.AdvanceTo(1);

@@ -4,7 +4,7 @@ namespace AkkaDifferential.Operators.Tests.Keyed;
 
 /// <summary>
 /// Random update sequences at random (partially ordered) times, split into batches at random, through every keyed
-/// operator on several buckets: at every time the inputs have closed, each captured output accumulates to exactly
+/// operator, and the linear ones that change differences and times, on several buckets: at every time the inputs have closed, each captured output accumulates to exactly
 /// what LINQ computes from scratch on the accumulated inputs. The number of sequences per test is
 /// <c>PROPERTY_ITERATIONS</c> (default 250), so a thorough run is one environment variable away.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class KeyedOperatorsPropertyTests(EngineFixture fixture) : IClassF
     public async Task Totally_ordered_times_match_recomputation() =>
         await RoundsGen.SampleAsync(rounds => Run<long>(rounds, buckets: 3,
             at: (time, change) => time + change.Later,
+            delay: time => time + time % 2,
             advance: (time, round) => time + Math.Max(1, round.Advance),
             candidates: last => Enumerable.Range(0, (int)last + 3).Select(t => (long)t)), iter: Iterations, threads: 1);
 
@@ -35,6 +36,7 @@ public sealed class KeyedOperatorsPropertyTests(EngineFixture fixture) : IClassF
     public async Task Partially_ordered_times_match_recomputation() =>
         await RoundsGen.SampleAsync(rounds => Run<Product<long, int>>(rounds, buckets: 2,
             at: (time, change) => new Product<long, int>(time.Outer + change.Later, time.Inner + change.LaterInner),
+            delay: time => new Product<long, int>(time.Outer + time.Outer % 2, time.Inner + (int)((time.Outer + time.Inner) % 2)),
             advance: (time, round) => round.Advance == 0 && round.AdvanceInner == 0
                 ? time with { Inner = time.Inner + 1 }
                 : new Product<long, int>(time.Outer + round.Advance, time.Inner + round.AdvanceInner),
@@ -46,10 +48,11 @@ public sealed class KeyedOperatorsPropertyTests(EngineFixture fixture) : IClassF
         Round[] rounds,
         int buckets,
         Func<TTime, Change, TTime> at,
+        Func<TTime, TTime> delay,
         Func<TTime, Round, TTime> advance,
         Func<TTime, IEnumerable<TTime>> candidates) where TTime : notnull
     {
-        var dataflow = await fixture.Engine.BuildAsync<TTime, KeyedPipeline.Handles<TTime>>(KeyedPipeline.Build, buckets);
+        var dataflow = await fixture.Engine.BuildAsync((Scope<TTime> scope) => KeyedPipeline.Build(scope, delay), buckets);
         await using var _ = dataflow;
         var handles = dataflow.Handles;
         var sent = new List<(Change Change, TTime Time)>();
@@ -78,17 +81,18 @@ public sealed class KeyedOperatorsPropertyTests(EngineFixture fixture) : IClassF
             handles.Others.AdvanceTo(time);
             handles.Keys.AdvanceTo(time);
             foreach (var closed in candidates(time).Where(t => !Lattice.LessEqual(time, t) && verified.Add(t)))
-                await Verify(handles, sent, closed);
+                await Verify(handles, sent, delay, closed);
         }
     }
 
-    private static async Task Verify<TTime>(KeyedPipeline.Handles<TTime> handles, List<(Change Change, TTime Time)> sent, TTime closed) where TTime : notnull
+    private static async Task Verify<TTime>(KeyedPipeline.Handles<TTime> handles, List<(Change Change, TTime Time)> sent, Func<TTime, TTime> delay, TTime closed) where TTime : notnull
     {
         var visible = sent.Where(s => Lattice.LessEqual(s.Time, closed)).Select(s => s.Change).ToList();
         var expected = KeyedPipeline.Expected(
             Accumulate(visible.Where(c => c.Input == 0).Select(c => ((c.Key, c.Value), c.Diff))),
             Accumulate(visible.Where(c => c.Input == 1).Select(c => ((c.Key, c.Value), c.Diff))),
-            Accumulate(visible.Where(c => c.Input == 2).Select(c => (c.Key, c.Diff))));
+            Accumulate(visible.Where(c => c.Input == 2).Select(c => (c.Key, c.Diff))),
+            Accumulate(sent.Where(s => s.Change.Input == 0 && Lattice.LessEqual(delay(s.Time), closed)).Select(s => ((s.Change.Key, s.Change.Value), s.Change.Diff))));
         await handles.Probe.WhenPassed(closed).WaitAsync(Timeout);
         foreach (var (name, capture) in handles.Outputs)
         {

@@ -18,12 +18,12 @@ public sealed class SharedArrangementTests(EngineFixture fixture) : IClassFixtur
             var (input, pairs) = scope.NewCollection<(int Key, int Value)>();
             var arranged = pairs.ArrangeByKey();
             var selfJoin = arranged.JoinCore(arranged, static (key, a, b) => (key, a + b));
-            var sums = arranged.ReduceCore<long, long>("Sum", static (_, values, output) =>
+            var sums = arranged.ReduceCore<long, long>(static (_, values, output) =>
             {
                 long sum = 0;
                 foreach (var (value, diff) in values) sum += value * diff;
                 output.Add((sum, 1));
-            });
+            }, name: "Sum");
             return (input, arranged, selfJoin.Capture(), sums.Capture(), sums.Probe());
         }, buckets: 2);
         await using var _ = source;
@@ -36,11 +36,11 @@ public sealed class SharedArrangementTests(EngineFixture fixture) : IClassFixtur
         var importer = await fixture.Engine.BuildAsync((Scope<long> scope) =>
         {
             var imported = scope.Import(importReader);
-            var counts = imported.ReduceCore<long, long>("CountValues", static (_, values, output) =>
+            var counts = imported.Reduce(static (_, values) =>
             {
                 long count = 0;
                 foreach (var (_, diff) in values) count += diff;
-                output.Add((count, 1));
+                return count;
             });
             return (counts.Capture(), counts.Probe());
         }, buckets: 2);
