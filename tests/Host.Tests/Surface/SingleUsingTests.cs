@@ -5,8 +5,9 @@ using AkkaDifferential;
 namespace UserProgram;
 
 /// <summary>
-/// A user's first hour, written with <c>using AkkaDifferential;</c> alone: the README's first example, a join, a
-/// reduce, an iteration and an import of another dataflow's arrangement through a trace reader.
+/// A user's first hour, written with <c>using AkkaDifferential;</c> alone: the README's first example and its list
+/// of operators (with every type argument inferred), a join, a reduce, an iteration and an import of another
+/// dataflow's arrangement through a trace reader.
 /// </summary>
 public sealed class SingleUsingTests
 {
@@ -35,6 +36,97 @@ public sealed class SingleUsingTests
         await probe.WhenPassed(1).WaitAsync(Timeout);
         Assert.Empty(await capture.CollectionAt(1).WaitAsync(Timeout));
         Assert.Equal([new Update<int, long, long>(14, 0, 1), new Update<int, long, long>(14, 1, -1)], capture.Updates);
+    }
+
+    [Fact]
+    public async Task The_README_operator_examples_run_as_written_with_their_types_inferred()
+    {
+        await using var engine = DifferentialEngine.Create();
+        await using var dataflow = await engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (priceInput, prices) = scope.NewCollection<(string Item, int Price)>("prices");
+            var (orderInput, orders) = scope.NewCollection<(int Customer, string Item)>("orders");
+            var (customerInput, customers) = scope.NewCollection<(int Id, string Name)>("customers");
+            var (stockInput, stock) = scope.NewCollection<(string Item, int Count)>("stock");
+            var (clickInput, clicks) = scope.NewCollection<string>("clicks");
+
+            // As in the README's list of operators.
+            var cents = prices.Map(p => (p.Item, p.Price * 100));
+            var cheap = prices.Filter(p => p.Price < 5);
+            var units = stock.Explode(s => new[] { (s.Item, (long)s.Count) });  // each item Count times
+            var hourly = clicks.Delay(t => (t / 3600 + 1) * 3600);  // every click at the end of its hour
+            var lowest = prices.Min();  // (item, least price)
+            var highest = prices.Max();  // (item, greatest price)
+            var total = prices.Sum();  // (item, sum of its prices)
+            var top2 = prices.TopK(2);  // (item, price) for its two greatest prices
+            var offers = prices.Reduce((item, values) => values.Length);  // any function of a key's values
+            var dearest = prices.Reduce((item, values, output) => output.Add(values[^1]));  // or logic adding outputs
+            var items = prices.Map(p => p.Item).Count();  // (item, how many prices)
+            var named = orders.Join(customers);  // (id, (item, name))
+            var every = orders.LeftJoin(customers);  // (id, (item, Some(name) or None))
+            var indexed = prices.ArrangeByKey();  // arranged once, read by many
+            var back = indexed.AsCollection((item, price) => $"{item}: {price}");
+
+            return new
+            {
+                Inputs = (priceInput, orderInput, customerInput, stockInput, clickInput),
+                Cents = cents.Capture(),
+                Cheap = cheap.Capture(),
+                Units = units.Capture(),
+                Hourly = hourly.Capture(),
+                Lowest = lowest.Capture(),
+                Highest = highest.Capture(),
+                Total = total.Capture(),
+                Top2 = top2.Capture(),
+                Offers = offers.Capture(),
+                Dearest = dearest.Capture(),
+                Items = items.Capture(),
+                Named = named.Capture(),
+                Every = every.Capture(),
+                Back = back.Capture(),
+            };
+        });
+        var handles = dataflow.Handles;
+        var (priceInput, orderInput, customerInput, stockInput, clickInput) = handles.Inputs;
+        foreach (var price in new[] { ("tea", 4), ("tea", 3), ("tea", 4), ("jam", 6) })
+            priceInput.Insert(price);
+        orderInput.Insert((1, "lamp"));
+        orderInput.Insert((3, "chair"));
+        customerInput.Insert((1, "ada"));
+        customerInput.Insert((2, "bob"));
+        stockInput.Insert(("pen", 3));
+        clickInput.Insert("home", 10);
+        clickInput.Insert("about", 4000);
+        priceInput.AdvanceTo(8000);
+        orderInput.AdvanceTo(8000);
+        customerInput.AdvanceTo(1);
+        stockInput.AdvanceTo(8000);
+        clickInput.AdvanceTo(8000);
+
+        static async Task<Dictionary<T, long>> At<T>(CaptureHandle<T, long, long> capture, long time) where T : notnull =>
+            (await capture.CollectionAt(time).WaitAsync(Timeout)).ToDictionary();
+
+        Assert.Equal(new() { [("tea", 400)] = 2, [("tea", 300)] = 1, [("jam", 600)] = 1 }, await At(handles.Cents, 0));
+        Assert.Equal(new() { [("tea", 4)] = 2, [("tea", 3)] = 1 }, await At(handles.Cheap, 0));
+        Assert.Equal(new() { ["pen"] = 3 }, await At(handles.Units, 0));
+        Assert.Empty(await At(handles.Hourly, 3599));
+        Assert.Equal(new() { ["home"] = 1 }, await At(handles.Hourly, 3600));
+        Assert.Equal(new() { ["home"] = 1, ["about"] = 1 }, await At(handles.Hourly, 7200));
+        Assert.Equal(new() { [("tea", 3)] = 1, [("jam", 6)] = 1 }, await At(handles.Lowest, 0));
+        Assert.Equal(new() { [("tea", 4)] = 1, [("jam", 6)] = 1 }, await At(handles.Highest, 0));
+        Assert.Equal(new() { [("tea", 11)] = 1, [("jam", 6)] = 1 }, await At(handles.Total, 0));
+        Assert.Equal(new() { [("tea", 4)] = 2, [("jam", 6)] = 1 }, await At(handles.Top2, 0));
+        Assert.Equal(new() { [("tea", 2)] = 1, [("jam", 1)] = 1 }, await At(handles.Offers, 0));
+        Assert.Equal(new() { [("tea", 4)] = 2, [("jam", 6)] = 1 }, await At(handles.Dearest, 0));
+        Assert.Equal(new() { [("tea", 3L)] = 1, [("jam", 1L)] = 1 }, await At(handles.Items, 0));
+        Assert.Equal(new() { [(1, ("lamp", "ada"))] = 1 }, await At(handles.Named, 0));
+        Assert.Equal(new() { [(1, ("lamp", Optional.Some("ada")))] = 1, [(3, ("chair", Optional<string>.None))] = 1 }, await At(handles.Every, 0));
+        Assert.Equal(new() { ["tea: 4"] = 2, ["tea: 3"] = 1, ["jam: 6"] = 1 }, await At(handles.Back, 0));
+
+        // The chair's customer arrives: the left join retracts its None and pairs it with her.
+        customerInput.Insert((3, "cy"));
+        customerInput.AdvanceTo(2);
+        Assert.Equal(new() { [(1, ("lamp", Optional.Some("ada")))] = 1, [(3, ("chair", Optional.Some("cy")))] = 1 }, await At(handles.Every, 1));
     }
 
     [Fact]
