@@ -17,15 +17,17 @@ public static class IterateExtensions
     /// <param name="collection">The collection at iteration 0.</param>
     /// <param name="body">What the collection becomes at the next iteration.</param>
     /// <param name="maxIterations">If given, the dataflow fails when the loop has not converged after this many iterations.</param>
+    /// <param name="name">The loop's name in errors; by default <c>Iterate@</c> and the index of the collection's operator.</param>
     public static Collection<TData, TOuter, TDiff> Iterate<TData, TOuter, TDiff>(
         this Collection<TData, TOuter, TDiff> collection,
         Func<Collection<TData, Product<TOuter, int>, TDiff>, Collection<TData, Product<TOuter, int>, TDiff>> body,
-        int? maxIterations = null)
+        int? maxIterations = null,
+        string? name = null)
         where TData : notnull
         where TOuter : notnull =>
         collection.Scope.Iterative(inner =>
         {
-            var variable = Variable<TData, TOuter, TDiff>.NewFrom(collection.Enter(inner), maxIterations, $"Iterate@{collection.Operator}");
+            var variable = Variable<TData, TOuter, TDiff>.NewFrom(collection.Enter(inner), maxIterations, name ?? $"Iterate@{collection.Operator}");
             return variable.Set(body(variable.Collection)).Leave();
         });
 

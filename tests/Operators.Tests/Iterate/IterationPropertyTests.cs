@@ -98,7 +98,7 @@ public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixtur
         {
             var (input, numbers) = scope.NewCollection<int>();
             // Every iteration adds a new, larger number: there is no fixed point.
-            var growing = numbers.Iterate(x => x.Map(static n => n + 1).Concat(x).Distinct(), maxIterations: 20);
+            var growing = numbers.Iterate(x => x.Map(static n => n + 1).Concat(x).Distinct(), maxIterations: 20, name: "counting up");
             return (input, growing.Probe());
         }, name: "divergent");
         var (input, _) = dataflow.Handles;
@@ -106,6 +106,7 @@ public sealed class IterationPropertyTests(EngineFixture fixture) : IClassFixtur
         input.AdvanceTo(1);
         var failure = await Assert.ThrowsAsync<DataflowFailedException>(() => dataflow.Completion.WaitAsync(Timeout));
         Assert.Contains("did not reach a fixed point within 20 iterations", failure.Message);
+        Assert.Contains("'counting up'", failure.Message);
     }
 
     private static Dictionary<int, int> Reference(IEnumerable<(int Src, int Dst)> edges, int root)
