@@ -37,7 +37,7 @@ public sealed class TraceExport<TKey, TVal, TTime, TDiff> where TKey : notnull w
     }
 
     /// <summary>The name of the dataflow the arrangement belongs to.</summary>
-    internal string Dataflow => deployed?.Name ?? "(not deployed)";
+    internal string Dataflow => deployed?.Id.Name ?? "(not deployed)";
 
     /// <summary>The state of the arrangement's dataflow, once deployed.</summary>
     internal DataflowState? State => deployed?.State;

@@ -12,7 +12,7 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
 {
     private readonly IReadOnlyList<IActorRef> instances;
     private bool released;
-    private string? importedBy;
+    private DataflowId? importedBy;
 
     internal TraceReader(TraceExport<TKey, TVal, TTime, TDiff> export, string id, IReadOnlyList<IActorRef> instances)
     {
@@ -30,7 +30,7 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
     /// Hands the reader over to a dataflow that imports the trace: from now on that dataflow's operators move its
     /// frontier, and it is released when that dataflow stops. Returns the arrangement actors, one per bucket.
     /// </summary>
-    internal IReadOnlyList<IActorRef> TakeOver(string dataflow)
+    internal IReadOnlyList<IActorRef> TakeOver(DataflowId dataflow)
     {
         ThrowIfReleased("import");
         importedBy = dataflow;
@@ -72,6 +72,6 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
         if (released)
             throw new ObjectDisposedException(Id, $"Cannot {what} trace reader '{Id}': it was released.");
         if (importedBy is not null)
-            throw new InvalidOperationException($"Cannot {what} trace reader '{Id}': it was imported by dataflow '{importedBy}', which now owns it.");
+            throw new InvalidOperationException($"Cannot {what} trace reader '{Id}': it was imported by dataflow '{importedBy.Value.Name}', which now owns it.");
     }
 }

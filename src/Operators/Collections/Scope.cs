@@ -104,7 +104,7 @@ public sealed class Scope<TTime> where TTime : notnull
         var buckets = export.Instances(what).Count;
         if (buckets != Buckets)
             throw new InvalidOperationException($"Cannot {what}: it has {buckets} buckets and this dataflow {Buckets}; they must match.");
-        var sources = reader.TakeOver(State.Name);
+        var sources = reader.TakeOver(State.Id);
         var spec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>();
         var output = new ArrangedOutput<TKey, TVal, TTime, TDiff>(spec);
         var node = Builder.Add("Import", [], [spec],

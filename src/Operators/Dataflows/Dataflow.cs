@@ -13,16 +13,18 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     private readonly IActorRef actor;
     private readonly DataflowState state;
 
-    internal Dataflow(string name, THandles handles, IActorRef actor, DataflowState state)
+    internal Dataflow(THandles handles, IActorRef actor, DataflowState state)
     {
-        Name = name;
         Handles = handles;
         this.actor = actor;
         this.state = state;
     }
 
-    /// <summary>The dataflow's name.</summary>
-    public string Name { get; }
+    /// <summary>The dataflow's identity: its name and what makes this deployment unique.</summary>
+    public DataflowId Id => state.Id;
+
+    /// <summary>The dataflow's name, as given to <see cref="DifferentialEngine.BuildAsync"/> or generated; other live dataflows may share it.</summary>
+    public string Name => state.Id.Name;
 
     /// <summary>What the build function returned: input sessions, probes, captures.</summary>
     public THandles Handles { get; }

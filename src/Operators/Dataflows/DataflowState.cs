@@ -5,15 +5,18 @@ namespace AkkaDifferential.Operators.Dataflows;
 /// sessions refuse work once the dataflow is not running; probes and captures fail their waiters when it fails.
 /// Thread-safe: the dataflow actor writes it, user threads read it.
 /// </summary>
-internal sealed class DataflowState(string name)
+internal sealed class DataflowState(DataflowId id)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Counters of the dataflow's work.</summary>
     public DataflowMetrics Metrics { get; } = new();
 
-    /// <summary>The dataflow's name.</summary>
-    public string Name { get; } = name;
+    /// <summary>The dataflow's identity.</summary>
+    public DataflowId Id { get; } = id;
+
+    /// <summary>The dataflow's name, for errors.</summary>
+    public string Name => Id.Name;
 
     /// <summary>Completes when the dataflow stops; faults with a <see cref="DataflowFailedException"/> when it fails.</summary>
     public Task Completion => completion.Task;

@@ -7,7 +7,7 @@ namespace AkkaDifferential.Operators.Dataflows;
 /// per bucket (where other dataflows find its arrangements), the frontier actor, and its state.
 /// </summary>
 internal sealed record DeployedDataflow(
-    string Name,
+    DataflowId Id,
     IReadOnlyList<IActorRef> Buckets,
     IReadOnlyList<IReadOnlyList<IActorRef?>> Instances,
     IActorRef Frontier,

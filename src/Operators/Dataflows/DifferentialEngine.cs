@@ -84,11 +84,16 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// </summary>
     /// <param name="build">Composes collections in the scope and returns the handles the caller needs.</param>
     /// <param name="buckets">Buckets (workers) for this dataflow; by default <see cref="DataflowSettings.Buckets"/>.</param>
-    /// <param name="name">A name for logs and errors; by default a generated one.</param>
+    /// <param name="name">
+    /// A name for logs and errors; by default a generated one. Names need not be unique: every deployment gets its
+    /// own <see cref="DataflowId"/>, which is what progress tracking, trace readers and actor names are keyed by, so
+    /// dataflows that share a name run side by side without affecting each other.
+    /// </param>
     /// <param name="cancellation">
     /// Cancels the deployment: what was started is stopped, and the call throws <see cref="OperationCanceledException"/>.
     /// </param>
     /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the dataflow was deployed.</exception>
     public async Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null, CancellationToken cancellation = default)
         where TTime : notnull
@@ -98,13 +103,15 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var count = buckets ?? Settings.Buckets;
         if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(buckets), count, "A dataflow needs at least one bucket.");
-        name ??= $"dataflow-{Interlocked.Increment(ref dataflowCount)}";
-        var state = new DataflowState(name);
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("A dataflow's name must not be empty: pass null for a generated one.", nameof(name));
+        var id = DataflowId.New(name ?? $"dataflow-{Interlocked.Increment(ref dataflowCount)}");
+        var state = new DataflowState(id);
         var builder = new DataflowBuilder();
         var scope = new Scope<TTime>(builder, state, Settings, count);
         var handles = build(scope);
         var plan = builder.Build();
-        var actor = System.ActorOf(DataflowActor.Props<TTime>(name, plan, frontier.Frontier, Settings, state, count), Uri.EscapeDataString(name) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(plan, frontier.Frontier, Settings, state, count), id.ActorName);
         RuntimeProtocol.Deployed deployed;
         try
         {
@@ -113,11 +120,11 @@ public sealed class DifferentialEngine : IAsyncDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Stopped as a disposed dataflow is: its actors, and its registration for progress.
-            await new Dataflow<THandles>(name, handles, actor, state).DisposeAsync().ConfigureAwait(false);
-            throw new OperationCanceledException($"Deploying dataflow '{name}' was cancelled; what it had started is stopped.", cancellation);
+            await new Dataflow<THandles>(handles, actor, state).DisposeAsync().ConfigureAwait(false);
+            throw new OperationCanceledException($"Deploying dataflow '{id.Name}' was cancelled; what it had started is stopped.", cancellation);
         }
-        scope.Attach(new DeployedDataflow(name, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
-        return new Dataflow<THandles>(name, handles, actor, state);
+        scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
+        return new Dataflow<THandles>(handles, actor, state);
     }
 
     /// <inheritdoc/>

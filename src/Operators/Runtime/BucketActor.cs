@@ -12,7 +12,7 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 {
-    private readonly string dataflow;
+    private readonly DataflowId dataflow;
     private readonly DataflowPlan plan;
     private readonly int bucket;
     private readonly IActorRef frontier;
@@ -20,7 +20,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     private readonly DataflowMetrics metrics;
     private readonly IActorRef?[] operators;
 
-    public BucketActor(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics)
+    public BucketActor(DataflowId dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics)
     {
         this.metrics = metrics;
         this.dataflow = dataflow;
@@ -33,7 +33,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(string dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
+    public static Props Props(DataflowId dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
         Akka.Actor.Props.Create(() => new BucketActor(dataflow, plan, bucket, frontier, settings, metrics));
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);

@@ -15,7 +15,7 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal sealed class DataflowActor : ReceiveActor
 {
-    private readonly string name;
+    private readonly DataflowId id;
     private readonly DataflowPlan plan;
     private readonly IActorRef frontier;
     private readonly DataflowSettings settings;
@@ -25,9 +25,9 @@ internal sealed class DataflowActor : ReceiveActor
     private readonly IReadOnlyList<IActorRef?>?[] instances;
     private IActorRef? deployer;
 
-    public DataflowActor(string name, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
+    public DataflowActor(DataflowId id, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
     {
-        this.name = name;
+        this.id = id;
         this.plan = plan;
         this.frontier = frontier;
         this.settings = settings;
@@ -52,8 +52,8 @@ internal sealed class DataflowActor : ReceiveActor
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
     }
 
-    public static Props Props<TTime>(string name, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, int buckets) =>
-        Akka.Actor.Props.Create(() => new DataflowActor(name, plan, frontier, settings, state, FlatTime.From(Timestamp.Minimum<TTime>()), buckets));
+    public static Props Props<TTime>(DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, int buckets) =>
+        Akka.Actor.Props.Create(() => new DataflowActor(state.Id, plan, frontier, settings, state, FlatTime.From(Timestamp.Minimum<TTime>()), buckets));
 
     private IReadOnlyList<IActorRef> Buckets { get; set; } = [];
 
@@ -71,7 +71,7 @@ internal sealed class DataflowActor : ReceiveActor
 
     protected override void PostStop()
     {
-        frontier.Tell(new FrontierProtocol.Unregister(name));
+        frontier.Tell(new FrontierProtocol.Unregister(id));
         state.Stopped();
     }
 
@@ -81,7 +81,7 @@ internal sealed class DataflowActor : ReceiveActor
         foreach (var node in plan.Operators)
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
-        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(name, plan, b, frontier, settings, state.Metrics), $"bucket-{b}"))];
+        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(id, plan, b, frontier, settings, state.Metrics), $"bucket-{b}"))];
         foreach (var bucket in Buckets)
             bucket.Tell(new RuntimeProtocol.StartBucket(buckets, Endpoints));
     }
@@ -107,7 +107,7 @@ internal sealed class DataflowActor : ReceiveActor
         var observers = plan.Operators
             .Where(n => n.ObservesFrontiers && n.Factory is not null)
             .ToDictionary(n => n.Index, n => (IReadOnlyList<IActorRef>)[.. instances.Select(bucket => bucket![n.Index]!)]);
-        frontier.Tell(new FrontierProtocol.Register(name, plan.Graph, inputs, [], observers));
+        frontier.Tell(new FrontierProtocol.Register(id, plan.Graph, inputs, [], observers));
     }
 
     private void Reply()
@@ -115,14 +115,14 @@ internal sealed class DataflowActor : ReceiveActor
         // Endpoints that watch an input port's frontier (probes) subscribe once the dataflow is known.
         foreach (var (op, endpoint) in Endpoints)
             if (plan.Operators[op].Inputs.Count > 0 && plan.Operators[op].Factory is null)
-                frontier.Tell(new FrontierProtocol.Subscribe(name, Location.Target(op, 0), endpoint));
+                frontier.Tell(new FrontierProtocol.Subscribe(id, Location.Target(op, 0), endpoint));
         deployer?.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
         deployer = null;
     }
 
     private void Fail(Exception cause)
     {
-        state.Fail(new DataflowFailedException($"Dataflow '{name}' failed: {cause.Message}", cause));
+        state.Fail(new DataflowFailedException($"Dataflow '{id.Name}' failed: {cause.Message}", cause));
         Context.Stop(Self);
     }
 }

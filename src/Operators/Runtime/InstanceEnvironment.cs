@@ -5,7 +5,7 @@ namespace AkkaDifferential.Operators.Runtime;
 
 /// <summary>What an operator instance knows of where it runs: its dataflow, operator and bucket, and the actors it reports to.</summary>
 internal sealed record InstanceEnvironment(
-    string Dataflow,
+    DataflowId Dataflow,
     OperatorNode Node,
     int Bucket,
     int Buckets,

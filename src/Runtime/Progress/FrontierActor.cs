@@ -9,9 +9,10 @@ namespace AkkaDifferential.Runtime.Progress;
 /// <summary>
 /// Aggregates the pointstamp counts of every dataflow of an engine and publishes the frontiers of operator inputs
 /// to the dataflows' listeners and to the operator instances that observe them. Each engine starts one, as a plain
-/// actor of its actor system (<see cref="LocalFrontierService"/>). Updates for a dataflow that is not registered
-/// yet are kept and applied on registration: messages from different senders are not ordered, so an operator
-/// instance's first report can overtake the registration.
+/// actor of its actor system (<see cref="LocalFrontierService"/>). Dataflows are keyed by their
+/// <see cref="DataflowId"/>, unique per deployment, so dataflows that share a name never share progress. Updates for
+/// a dataflow that is not registered yet are kept and applied on registration: messages from different senders are
+/// not ordered, so an operator instance's first report can overtake the registration.
 /// </summary>
 /// <remarks>
 /// Publication is coalesced: an update only marks its dataflow dirty and, if none is pending, queues a
@@ -21,10 +22,10 @@ namespace AkkaDifferential.Runtime.Progress;
 /// </remarks>
 internal sealed class FrontierActor : UntypedActor
 {
-    private readonly Dictionary<string, DataflowProgress> dataflows = [];
-    private readonly Dictionary<string, List<ProgressUpdate>> early = [];
-    private readonly HashSet<string> retired = [];
-    private readonly HashSet<string> dirty = [];
+    private readonly Dictionary<DataflowId, DataflowProgress> dataflows = [];
+    private readonly Dictionary<DataflowId, List<ProgressUpdate>> early = [];
+    private readonly HashSet<DataflowId> retired = [];
+    private readonly HashSet<DataflowId> dirty = [];
     private bool publishQueued;
     private readonly ILoggingAdapter log = Context.GetLogger();
 
@@ -41,9 +42,9 @@ internal sealed class FrontierActor : UntypedActor
                 break;
             case PublishPending:
                 publishQueued = false;
-                foreach (var name in dirty)
-                    if (dataflows.TryGetValue(name, out var progress))
-                        Publish(name, progress, progress.Tracker.Recompute());
+                foreach (var id in dirty)
+                    if (dataflows.TryGetValue(id, out var progress))
+                        Publish(id, progress, progress.Tracker.Recompute());
                 dirty.Clear();
                 break;
             case Register register:
@@ -73,7 +74,7 @@ internal sealed class FrontierActor : UntypedActor
         catch (ArgumentException ex)
         {
             // A malformed graph is refused to its sender; the other dataflows' progress state stays.
-            Sender.Tell(new Status.Failure(new ArgumentException($"Dataflow '{register.Dataflow}' cannot be registered: {ex.Message}", ex)));
+            Sender.Tell(new Status.Failure(new ArgumentException($"Dataflow '{register.Dataflow.Name}' cannot be registered: {ex.Message}", ex)));
             return;
         }
         var progress = new DataflowProgress(tracker, register.Listeners, register.Observers ?? new Dictionary<int, IReadOnlyList<IActorRef>>());
@@ -139,7 +140,7 @@ internal sealed class FrontierActor : UntypedActor
     }
 
     private static void Publish(
-        string dataflow,
+        DataflowId dataflow,
         DataflowProgress progress,
         IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> changed)
     {

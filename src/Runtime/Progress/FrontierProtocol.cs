@@ -15,32 +15,32 @@ internal static class FrontierProtocol
     /// per publication. The sender is answered with <see cref="Registered"/>.
     /// </summary>
     public sealed record Register(
-        string Dataflow,
+        DataflowId Dataflow,
         ProgressGraph Graph,
         IReadOnlyList<PointstampChange> InitialPointstamps,
         IReadOnlyList<IActorRef> Listeners,
         IReadOnlyDictionary<int, IReadOnlyList<IActorRef>>? Observers = null);
 
     /// <summary>The answer to <see cref="Register"/>.</summary>
-    public sealed record Registered(string Dataflow);
+    public sealed record Registered(DataflowId Dataflow);
 
     /// <summary>Stops tracking a dataflow; later updates for it are dropped.</summary>
-    public sealed record Unregister(string Dataflow);
+    public sealed record Unregister(DataflowId Dataflow);
 
     /// <summary>
     /// One atomic batch of pointstamp changes from one sender, consolidated by that sender. All changes of a batch
     /// take effect together.
     /// </summary>
-    public sealed record ProgressUpdate(string Dataflow, PointstampChange[] Changes);
+    public sealed record ProgressUpdate(DataflowId Dataflow, PointstampChange[] Changes);
 
     /// <summary>
     /// Asks for the frontier of one input port: <paramref name="Subscriber"/> receives its current frontier at once,
     /// then every change, as <see cref="FrontiersAdvanced"/> holding only that port.
     /// </summary>
-    public sealed record Subscribe(string Dataflow, Location Target, IActorRef Subscriber);
+    public sealed record Subscribe(DataflowId Dataflow, Location Target, IActorRef Subscriber);
 
     /// <summary>New frontiers of input ports of a dataflow (only the ports whose frontier changed).</summary>
-    public sealed record FrontiersAdvanced(string Dataflow, TargetFrontier[] Frontiers);
+    public sealed record FrontiersAdvanced(DataflowId Dataflow, TargetFrontier[] Frontiers);
 
     /// <summary>The frontier of one input port, as its minimal flattened times; empty when the input is finished.</summary>
     public sealed record TargetFrontier(Location Target, FlatTime[] Frontier);

@@ -15,7 +15,7 @@ public sealed class FrontierActorObserverTests(ITestOutputHelper output) : Front
         var mapAtBucket0 = CreateTestProbe();
         var mapAtBucket1 = CreateTestProbe();
         var sink = CreateTestProbe();
-        Frontier.Tell(new Register("obs", Chain, [Change(Input, 0, +1)], [], new Dictionary<int, IReadOnlyList<Akka.Actor.IActorRef>>
+        Frontier.Tell(new Register(Id("obs"), Chain, [Change(Input, 0, +1)], [], new Dictionary<int, IReadOnlyList<Akka.Actor.IActorRef>>
         {
             [1] = [mapAtBucket0, mapAtBucket1],
             [2] = [sink],

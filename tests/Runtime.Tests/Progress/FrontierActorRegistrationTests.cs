@@ -31,7 +31,7 @@ public sealed class FrontierActorRegistrationTests(ITestOutputHelper output) : F
     {
         var healthy = RegisterChain("healthy");
         var broken = new ProgressGraph([new OperatorShape("Lonely", 0, 1)], [new Channel(Location.Source(0, 0), Location.Target(5, 0))]);
-        Frontier.Tell(new Register("broken", broken, [], [TestActor]), TestActor);
+        Frontier.Tell(new Register(Id("broken"), broken, [], [TestActor]), TestActor);
         var failure = ExpectMsg<Akka.Actor.Status.Failure>(Timeout);
         Assert.Contains("Dataflow 'broken' cannot be registered", failure.Cause.Message);
 
@@ -45,21 +45,27 @@ public sealed class FrontierActorRegistrationTests(ITestOutputHelper output) : F
     {
         var retired = RegisterChain("retired");
         var other = RegisterChain("other");
-        Frontier.Tell(new Unregister("retired"), TestActor);
+        Frontier.Tell(new Unregister(Id("retired")), TestActor);
 
         // This report would finish the retired dataflow's inputs; nobody hears of it.
         Report("retired", Change(Input, 0, -1));
         retired.ExpectNoMsg(Quiet);
         var subscriber = CreateTestProbe();
-        Frontier.Tell(new Subscribe("retired", SinkIn, subscriber), TestActor);
+        Frontier.Tell(new Subscribe(Id("retired"), SinkIn, subscriber), TestActor);
         subscriber.ExpectNoMsg(Quiet);
 
-        // It was dropped, not kept for a later registration under the same name.
+        // A new deployment under the same name is another dataflow, with an id of its own: the retired one's
+        // progress neither reaches it nor holds it back.
         var again = CreateTestProbe();
-        Register("retired", Chain, again, Input);
-        AssertFrontiers(again.ExpectMsg<FrontiersAdvanced>(Timeout), "retired", (MapIn, [0]), (SinkIn, [0]));
-        Assert.Equal([0L], CurrentFrontier("retired", SinkIn));
+        var successor = DataflowId.New("retired");
+        Assert.NotEqual(Id("retired"), successor);
+        Frontier.Tell(new Register(successor, Chain, [Change(Input, 0, +1)], [again]), TestActor);
+        ExpectMsg<Registered>(Timeout);
+        Assert.Equal([0L, 0L], again.ExpectMsg<FrontiersAdvanced>(Timeout).Frontiers.Select(f => f.Frontier.Single().Coordinates[0]));
+        Report("retired", Change(Input, 0, -1));
         again.ExpectNoMsg(Quiet);
+        Frontier.Tell(new ProgressUpdate(successor, [Change(Input, 0, -1)]), TestActor);
+        Assert.All(again.ExpectMsg<FrontiersAdvanced>(Timeout).Frontiers, f => Assert.Empty(f.Frontier));
 
         // The other dataflow was never disturbed.
         Report("other", Change(Input, 0, -1));

@@ -13,7 +13,7 @@ public sealed class FrontierActorSubscribeTests(ITestOutputHelper output) : Fron
     {
         var listener = RegisterChain("sub");
         var subscriber = CreateTestProbe();
-        Frontier.Tell(new Subscribe("sub", SinkIn, subscriber), TestActor);
+        Frontier.Tell(new Subscribe(Id("sub"), SinkIn, subscriber), TestActor);
         AssertFrontiers(subscriber.ExpectMsg<FrontiersAdvanced>(Timeout), "sub", (SinkIn, [0]));
 
         // The map's input moves; the sink's subscriber hears nothing.
@@ -38,7 +38,7 @@ public sealed class FrontierActorSubscribeTests(ITestOutputHelper output) : Fron
     {
         RegisterChain("known");
         var subscriber = CreateTestProbe();
-        Frontier.Tell(new Subscribe("unknown", SinkIn, subscriber), TestActor);
+        Frontier.Tell(new Subscribe(Id("unknown"), SinkIn, subscriber), TestActor);
         subscriber.ExpectNoMsg(Quiet);
         Assert.Equal([0L], CurrentFrontier("known", SinkIn));
     }

@@ -37,17 +37,27 @@ public abstract class FrontierActorTestKit : TestKit
 
     private protected IActorRef Frontier { get; }
 
+    private readonly Dictionary<string, DataflowId> ids = [];
+
+    /// <summary>The id of the test's dataflow named <paramref name="name"/>: one per name within a test.</summary>
+    private protected DataflowId Id(string name)
+    {
+        if (!ids.TryGetValue(name, out var id))
+            ids[name] = id = DataflowId.New(name);
+        return id;
+    }
+
     private protected static PointstampChange Change(Location location, long time, long delta) => new(location, new FlatTime([time]), delta);
 
     /// <summary>Sends one atomic batch of pointstamp changes, as an operator instance does.</summary>
     private protected void Report(string dataflow, params PointstampChange[] changes) =>
-        Frontier.Tell(new ProgressUpdate(dataflow, changes), TestActor);
+        Frontier.Tell(new ProgressUpdate(Id(dataflow), changes), TestActor);
 
     /// <summary>Registers a dataflow with a capability at time 0 on each of <paramref name="inputs"/> and awaits the answer.</summary>
     private protected void Register(string dataflow, ProgressGraph graph, IActorRef listener, params Location[] inputs)
     {
-        Frontier.Tell(new Register(dataflow, graph, [.. inputs.Select(input => Change(input, 0, +1))], [listener]), TestActor);
-        Assert.Equal(dataflow, ExpectMsg<Registered>(Timeout).Dataflow);
+        Frontier.Tell(new Register(Id(dataflow), graph, [.. inputs.Select(input => Change(input, 0, +1))], [listener]), TestActor);
+        Assert.Equal(Id(dataflow), ExpectMsg<Registered>(Timeout).Dataflow);
     }
 
     /// <summary>Registers the chain with its input holding time 0; returns the listener, past the initial frontiers.</summary>
@@ -66,7 +76,7 @@ public abstract class FrontierActorTestKit : TestKit
     private protected long[] CurrentFrontier(string dataflow, Location target)
     {
         var probe = CreateTestProbe();
-        Frontier.Tell(new Subscribe(dataflow, target, probe), TestActor);
+        Frontier.Tell(new Subscribe(Id(dataflow), target, probe), TestActor);
         var message = probe.ExpectMsg<FrontiersAdvanced>(Timeout);
         var frontier = Assert.Single(message.Frontiers);
         Assert.Equal(target, frontier.Target);
@@ -74,9 +84,9 @@ public abstract class FrontierActorTestKit : TestKit
     }
 
     /// <summary>Asserts that <paramref name="message"/> holds exactly the given ports, with exactly the given frontiers.</summary>
-    private protected static void AssertFrontiers(FrontiersAdvanced message, string dataflow, params (Location Target, long[] Times)[] expected)
+    private protected void AssertFrontiers(FrontiersAdvanced message, string dataflow, params (Location Target, long[] Times)[] expected)
     {
-        Assert.Equal(dataflow, message.Dataflow);
+        Assert.Equal(Id(dataflow), message.Dataflow);
         var actual = message.Frontiers.ToDictionary(f => f.Target, Times);
         Assert.Equal(expected.Length, message.Frontiers.Length);
         foreach (var (target, times) in expected)
