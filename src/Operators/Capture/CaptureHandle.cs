@@ -31,6 +31,9 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     /// <summary>What the capture keeps: every update, or the consolidated collection and the updates still open.</summary>
     public CaptureMode Mode { get; }
 
+    /// <summary>The capture operator's name, for errors.</summary>
+    internal string Operator { get; set; } = "Capture";
+
     /// <summary>
     /// The updates kept so far: with <see cref="CaptureMode.FullHistory"/>, every update captured, in arrival
     /// order; with <see cref="CaptureMode.Consolidated"/>, one update per record of the folded collection (at time
@@ -74,6 +77,7 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     /// The capture is <see cref="CaptureMode.Consolidated"/> and has folded updates at times after
     /// <paramref name="time"/> (<paramref name="time"/> is not at or after <see cref="Since"/>).
     /// </exception>
+    /// <exception cref="OverflowException">A record's multiplicity at <paramref name="time"/> is beyond the range of <typeparamref name="TDiff"/>.</exception>
     public async Task<IReadOnlyDictionary<TData, TDiff>> CollectionAt(TTime time, CancellationToken cancellation = default)
     {
         var read = new PendingRead(time);
@@ -101,11 +105,23 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
         var result = new Dictionary<TData, TDiff>();
         foreach (var update in updates)
             if (Lattice.LessEqual(update.Time, time))
-                result[update.Data] = Difference.Add(result.GetValueOrDefault(update.Data, Difference.Zero<TDiff>()), update.Diff);
+                result[update.Data] = Accumulate(result.GetValueOrDefault(update.Data, Difference.Zero<TDiff>()), update, time);
         foreach (var (data, diff) in result)
             if (Difference.IsZero(diff))
                 result.Remove(data);
         return result;
+    }
+
+    private TDiff Accumulate(TDiff sum, Update<TData, TTime, TDiff> update, TTime time)
+    {
+        try
+        {
+            return Difference.Add(sum, update.Diff);
+        }
+        catch (OverflowException ex)
+        {
+            throw new OverflowException($"Capture '{Operator}': the multiplicity of {update.Data} at time {time} overflows: {ex.Message}", ex);
+        }
     }
 
     internal void Start(int bucketCount)
@@ -148,10 +164,19 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
         monitor.Advance(combined);
     }
 
+    /// <exception cref="OverflowException">Folding sums a record's differences beyond the range of <typeparamref name="TDiff"/>; the capture's actor fails, and with it the dataflow.</exception>
     private void FoldIfDue()
     {
-        if (Mode == CaptureMode.Consolidated && log.ShouldFold)
+        if (Mode != CaptureMode.Consolidated || !log.ShouldFold)
+            return;
+        try
+        {
             log.Fold(folding, [.. pending.Select(read => read.Time)]);
+        }
+        catch (OverflowException ex)
+        {
+            throw new OverflowException($"Capture '{Operator}': folding its updates overflows: {ex.Message}", ex);
+        }
     }
 
     /// <summary>A <see cref="CollectionAt"/> call waiting for the frontier to pass its time.</summary>

@@ -143,13 +143,13 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
     public CaptureHandle<TData, TTime, TDiff> Capture(CaptureMode mode = CaptureMode.FullHistory)
     {
         var handle = new CaptureHandle<TData, TTime, TDiff>(Scope.State, mode);
-        Scope.Builder.Add("Capture", [Connect(Pact<TData>.Pipeline)], [],
+        handle.Operator = Scope.Builder.Add("Capture", [Connect(Pact<TData>.Pipeline)], [],
             environment => new CaptureRuntime<TTime>(environment),
             endpoint: buckets =>
             {
                 handle.Start(buckets);
                 return CaptureActor<TData, TTime, TDiff>.Props(handle);
-            });
+            }).Name;
         return handle;
     }
 

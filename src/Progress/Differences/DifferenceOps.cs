@@ -51,13 +51,44 @@ internal sealed class GenericMathOps<T> : DifferenceOps<T>
 
     public override T One => one.Value;
 
-    public override T Add(T a, T b) => a + b;
-    public override T Negate(T a) => -a;
+    public override T Add(T a, T b)
+    {
+        try
+        {
+            return checked(a + b);
+        }
+        catch (OverflowException)
+        {
+            throw DifferenceOverflow.Error("+", a, b);
+        }
+    }
+
+    public override T Negate(T a)
+    {
+        try
+        {
+            return checked(-a);
+        }
+        catch (OverflowException)
+        {
+            throw DifferenceOverflow.Error("-", T.AdditiveIdentity, a);
+        }
+    }
     public override bool IsZero(T a) => a == T.AdditiveIdentity;
 
     private static readonly Lazy<Func<T, T, T>> multiply = new(MultiplyOf);
 
-    public override T Multiply(T a, T b) => multiply.Value(a, b);
+    public override T Multiply(T a, T b)
+    {
+        try
+        {
+            return multiply.Value(a, b);
+        }
+        catch (OverflowException)
+        {
+            throw DifferenceOverflow.Error("*", a, b);
+        }
+    }
 
     private static T OneOf()
     {
@@ -80,7 +111,7 @@ internal sealed class GenericMathOps<T> : DifferenceOps<T>
         return (Func<T, T, T>)method.MakeGenericMethod(typeof(T)).CreateDelegate(typeof(Func<T, T, T>));
     }
 
-    private static TProduct MultiplyFor<TProduct>(TProduct a, TProduct b) where TProduct : IMultiplyOperators<TProduct, TProduct, TProduct> => a * b;
+    private static TProduct MultiplyFor<TProduct>(TProduct a, TProduct b) where TProduct : IMultiplyOperators<TProduct, TProduct, TProduct> => checked(a * b);
 
     private static TOne OneFor<TOne>() where TOne : IMultiplicativeIdentity<TOne, TOne> => TOne.MultiplicativeIdentity;
 }
