@@ -130,7 +130,7 @@ internal sealed class FrontierActor : UntypedActor
         catch (ArgumentException ex)
         {
             // A port that is not an input of the graph is refused to the subscriber; nothing else is touched.
-            subscribe.Subscriber.Tell(new Status.Failure(new ArgumentException($"Cannot subscribe to {subscribe.Target} of dataflow '{subscribe.Dataflow}': {ex.Message}", ex)));
+            subscribe.Subscriber.Tell(new Status.Failure(new ArgumentException($"Cannot subscribe to {subscribe.Target} of dataflow '{subscribe.Dataflow.Name}': {ex.Message}", ex)));
             return;
         }
         if (!progress.Subscribers.TryGetValue(subscribe.Target, out var list))

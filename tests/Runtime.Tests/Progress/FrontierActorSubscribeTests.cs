@@ -51,7 +51,7 @@ public sealed class FrontierActorSubscribeTests(ITestOutputHelper output) : Fron
         var listener = RegisterChain("ports");
         var subscriber = CreateTestProbe();
         var port = new Location(op, 0, isSource);
-        Frontier.Tell(new Subscribe("ports", port, subscriber), TestActor);
+        Frontier.Tell(new Subscribe(Id("ports"), port, subscriber), TestActor);
         var failure = subscriber.ExpectMsg<Status.Failure>(Timeout);
         Assert.Contains(port.ToString(), failure.Cause.Message);
         Assert.Contains("'ports'", failure.Cause.Message);
