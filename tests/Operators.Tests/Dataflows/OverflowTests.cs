@@ -1,7 +1,5 @@
 using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Collections;
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Inputs;
 using AkkaDifferential.Operators.Join;
 using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Operators.Reduce;
