@@ -49,6 +49,12 @@ internal sealed class OperatorNode
     /// </summary>
     public Func<int, Props>? Endpoint { get; init; }
 
+    /// <summary>True for a probe: an endpoint on the driver that observes its input's frontier, with no instances.</summary>
+    public bool IsProbe => Factory is null && Endpoint is not null && InputSources.Length > 0;
+
+    /// <summary>True for a capture: instances that hand what they read to an endpoint on the driver.</summary>
+    public bool DeliversToEndpoint => Factory is not null && Endpoint is not null;
+
     /// <summary>The node's shape for the progress tracker.</summary>
     public OperatorShape Shape => new(Name, Inputs.Count, Outputs.Count, Summaries);
 }

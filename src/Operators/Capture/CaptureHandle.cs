@@ -144,7 +144,11 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
         }
     }
 
-    internal void Advance(int bucket, FlatTime[] frontier)
+    /// <summary>
+    /// Records that every update of <paramref name="bucket"/> before <paramref name="frontier"/> has been added, and
+    /// returns the capture's frontier over all buckets: the times before it are complete here.
+    /// </summary>
+    internal Antichain<TTime> Advance(int bucket, FlatTime[] frontier)
     {
         Antichain<TTime> combined;
         lock (gate)
@@ -162,6 +166,7 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
             FoldIfDue();
         }
         monitor.Advance(combined);
+        return combined;
     }
 
     /// <exception cref="OverflowException">Folding sums a record's differences beyond the range of <typeparamref name="TDiff"/>; the capture's actor fails, and with it the dataflow.</exception>

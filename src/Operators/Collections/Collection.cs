@@ -125,7 +125,10 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
             output.GiveBatch(batch);
         });
 
-    /// <summary>A handle that observes this collection's frontier: when the collection's results for a time are final.</summary>
+    /// <summary>
+    /// A handle that observes this collection's frontier: when the collection's results for a time are final, and
+    /// every operator reading the collection (an <see cref="Inspect"/>, a <see cref="Capture"/>'s handle) has received them.
+    /// </summary>
     public ProbeHandle<TTime> Probe()
     {
         var handle = new ProbeHandle<TTime>(Scope.State);

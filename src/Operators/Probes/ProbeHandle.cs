@@ -6,7 +6,8 @@ namespace AkkaDifferential;
 /// <summary>
 /// Observes the frontier of a collection: the times at which its contents may still change. When the frontier
 /// has passed a time, every update of the collection at that time (and before) has been produced, so results for
-/// that time are final. Thread-safe.
+/// that time are final; and every other consumer of the same collection has received them: an <c>Inspect</c> has
+/// called its action on them and a <c>Capture</c> holds them in its handle (<c>Updates</c>). Thread-safe.
 /// </summary>
 public sealed class ProbeHandle<TTime> where TTime : notnull
 {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Progress;
@@ -112,12 +113,37 @@ internal sealed class DataflowActor : ReceiveActor
 
     private void Reply()
     {
-        // Endpoints that watch an input port's frontier (probes) subscribe once the dataflow is known.
         foreach (var (op, endpoint) in Endpoints)
-            if (plan.Operators[op].Inputs.Count > 0 && plan.Operators[op].Factory is null)
-                frontier.Tell(new FrontierProtocol.Subscribe(id, Location.Target(op, 0), endpoint));
+            if (plan.Operators[op].IsProbe)
+                ObserveConsumers(plan.Operators[op].Inputs[0], endpoint);
         deployer?.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
         deployer = null;
+    }
+
+    /// <summary>
+    /// Has <paramref name="probe"/> observe every consumer of the collection at <paramref name="source"/>: the input
+    /// ports reading it, through the frontier actor, and the captures among them, through their delivery frontiers
+    /// (a capture's updates take one more hop, to its handle, after its instance has processed them). The probe is
+    /// told what to expect before any of them can report.
+    /// </summary>
+    private void ObserveConsumers(Location source, IActorRef probe)
+    {
+        var targets = new List<Location>();
+        var captures = new List<IActorRef>();
+        foreach (var node in plan.Operators)
+            for (var port = 0; port < node.InputSources.Length; port++)
+                if (node.InputSources[port] == source)
+                {
+                    if (node.DeliversToEndpoint)
+                        captures.Add(Endpoints[node.Index]);
+                    else
+                        targets.Add(Location.Target(node.Index, port));
+                }
+        probe.Tell(new ProbeProtocol.Observe(targets, captures));
+        foreach (var target in targets)
+            frontier.Tell(new FrontierProtocol.Subscribe(id, target, probe));
+        foreach (var capture in captures)
+            capture.Tell(new ProbeProtocol.ReportDelivery(probe));
     }
 
     private void Fail(Exception cause)

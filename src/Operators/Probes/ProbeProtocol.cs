@@ -1,0 +1,23 @@
+using Akka.Actor;
+using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
+
+namespace AkkaDifferential.Operators.Probes;
+
+/// <summary>What a probe's actor is told: what it observes, and how far the captures it waits for are complete.</summary>
+internal static class ProbeProtocol
+{
+    /// <summary>
+    /// Sent once by the dataflow actor, before anything the probe observes can report: the frontiers the probe's is
+    /// the meet of. <paramref name="Targets"/> are the input ports reading the probed collection, whose frontiers
+    /// come from the frontier actor; <paramref name="Captures"/> are the actors of the captures reading it, which
+    /// report their delivery frontiers.
+    /// </summary>
+    public sealed record Observe(IReadOnlyList<Location> Targets, IReadOnlyList<IActorRef> Captures);
+
+    /// <summary>Asks a capture's actor to send <paramref name="Probe"/> its delivery frontier now and at every change.</summary>
+    public sealed record ReportDelivery(IActorRef Probe);
+
+    /// <summary>A capture's delivery frontier: every update at a time before it is in the capture's handle.</summary>
+    public sealed record Delivered(FlatTime[] Frontier);
+}
