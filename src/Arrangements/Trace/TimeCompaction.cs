@@ -39,6 +39,41 @@ internal static class TimeCompaction
     }
 
     /// <summary>
+    /// Advances every element of <paramref name="frontier"/> by <paramref name="since"/>: the least frontier that the
+    /// advanced times of updates at or after <paramref name="frontier"/> are at or after (advancing is monotone).
+    /// </summary>
+    public static Antichain<TTime> Advance<TTime>(Antichain<TTime> frontier, Antichain<TTime> since)
+    {
+        var result = new Antichain<TTime>();
+        foreach (var time in frontier.Elements)
+            result.Insert(Advance(time, since));
+        return result;
+    }
+
+    /// <summary>
+    /// <paramref name="batch"/> with its times advanced by <paramref name="since"/> and consolidated: the batch itself
+    /// when advancing changes none of them (no copy), otherwise a compacted copy under the same frontiers.
+    /// </summary>
+    public static TraceBatch<TKey, TVal, TTime, TDiff> Advance<TKey, TVal, TTime, TDiff>(TraceBatch<TKey, TVal, TTime, TDiff> batch, Antichain<TTime> since)
+        where TTime : notnull
+    {
+        if (IsIdentity(since) || batch.IsEmpty || (batch.CompactedBy is { } compacted && since.Dominates(compacted)))
+            return batch;
+        TTime[] elements = [.. since.Elements];
+        var unchanged = true;
+        foreach (var time in batch.Times)
+            if (!EqualityComparer<TTime>.Default.Equals(Advance(time, elements), time))
+            {
+                unchanged = false;
+                break;
+            }
+        if (unchanged)
+            return batch;
+        var end = batch.Description.Upper;
+        return new BatchMerger<TKey, TVal, TTime, TDiff>(batch, TraceBatch<TKey, TVal, TTime, TDiff>.Empty(new Description<TTime>(end, end, since)), since).Complete();
+    }
+
+    /// <summary>
     /// True when advancing by <paramref name="since"/> changes no time: the frontier is empty or is just the minimum.
     /// </summary>
     internal static bool IsIdentity<TTime>(Antichain<TTime> since)

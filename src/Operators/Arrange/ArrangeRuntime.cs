@@ -72,18 +72,23 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
                 Guard(allow.ReaderId, () => readers.Advance(allow.ReaderId, allow.Frontier));
                 Compact();
                 break;
-            case TraceProtocol.Subscribe subscribe:
-                // A reader registered by a handle (Hold) may be taken over by an importing dataflow's instance.
+            case TraceProtocol.Subscribe<TTime> subscribe:
+                // A reader registered by a handle (Hold) may be taken over by an importing dataflow's instance, which
+                // brings the frontier the handle holds.
                 if (!readers.Contains(subscribe.ReaderId) && !Guard(subscribe.ReaderId, () => readers.Register(subscribe.ReaderId, spine.Since)))
+                    break;
+                if (!Guard(subscribe.ReaderId, () => readers.Advance(subscribe.ReaderId, subscribe.Since)))
                     break;
                 subscribers[subscribe.ReaderId] = subscribe.Reader;
                 Watch(subscribe.Reader);
                 subscribe.Reader.Tell(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(
                     TraceBatch<TKey, TVal, TTime, TDiff>.Empty(new Description<TTime>(spine.Upper, spine.Upper, spine.Since)), spine.Batches, spine.Upper));
+                Compact();
                 break;
             case TraceProtocol.Hold hold:
-                if (Guard(hold.ReaderId, () => readers.Register(hold.ReaderId, spine.Since)))
-                    Sender.Tell(new TraceProtocol.Subscribed(hold.ReaderId));
+                var since = spine.Since;
+                if (Guard(hold.ReaderId, () => readers.Register(hold.ReaderId, since)))
+                    Sender.Tell(new TraceProtocol.Held<TTime>(hold.ReaderId, since));
                 break;
             case TraceProtocol.Release release:
                 Guard(release.ReaderId, () => readers.Release(release.ReaderId));

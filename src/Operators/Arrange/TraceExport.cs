@@ -1,5 +1,6 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential;
@@ -43,22 +44,42 @@ public sealed class TraceExport<TKey, TVal, TTime, TDiff> where TKey : notnull w
     internal DataflowState? State => deployed?.State;
 
     /// <summary>
-    /// Registers a new reader of the trace with every arrangement actor. Until the reader allows compaction or is
-    /// released, the trace keeps its history from now on.
+    /// Registers a new reader of the trace with every arrangement actor. The reader holds the trace's history from
+    /// its <see cref="TraceReader{TKey, TVal, TTime, TDiff}.Since"/> on — the trace's compaction frontier now (the
+    /// latest over the buckets), which is the minimum time only while nothing has let the trace compact — until it
+    /// allows more compaction or is released.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The dataflow is not deployed, or has stopped.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The dataflow is not deployed, or has stopped, or the trace has compacted its whole history away (its input is
+    /// closed and no reader held it).
+    /// </exception>
     public async Task<TraceReader<TKey, TVal, TTime, TDiff>> CreateReaderAsync(TimeSpan? timeout = null)
     {
         var instances = Instances("create a trace reader");
         var id = $"reader-{Interlocked.Increment(ref readers)}-{Guid.NewGuid():N}";
         var wait = timeout ?? TimeSpan.FromSeconds(10);
+        var held = new List<Antichain<TTime>>();
         foreach (var instance in instances)
         {
             var answer = await instance.Ask<object>(new TraceProtocol.Hold(id), wait).ConfigureAwait(false);
             if (answer is TraceProtocol.Refused refused)
                 throw new InvalidOperationException(refused.Reason);
+            held.Add(((TraceProtocol.Held<TTime>)answer).Since);
         }
-        return new TraceReader<TKey, TVal, TTime, TDiff>(this, id, instances);
+        // The buckets compact independently: the reader holds the trace from the latest of their frontiers, where
+        // all of them are exact, and lets the others go there too.
+        var since = held.Aggregate(Antichain<TTime>.Join);
+        for (var bucket = 0; bucket < instances.Count; bucket++)
+        {
+            if (since.IsEmpty)
+                instances[bucket].Tell(new TraceProtocol.Release(id));
+            else if (!held[bucket].Equals(since))
+                instances[bucket].Tell(new TraceProtocol.AllowCompaction<TTime>(id, since));
+        }
+        if (since.IsEmpty)
+            throw new InvalidOperationException(
+                $"Cannot create a trace reader of the arrangement of dataflow '{Dataflow}': its input is complete and, with no reader holding it, the trace has compacted its whole history away. Create readers before the input closes.");
+        return new TraceReader<TKey, TVal, TTime, TDiff>(this, id, instances, since);
     }
 
     internal void Attach(DeployedDataflow dataflow) => deployed = dataflow;

@@ -4,9 +4,10 @@ using AkkaDifferential.Runtime.Readers;
 namespace AkkaDifferential;
 
 /// <summary>
-/// A handle on an arrangement's trace that keeps its history from being compacted beyond the handle's frontier.
-/// Other dataflows import the trace through it (<c>scope.Import(reader)</c>). Release it when done: a trace held
-/// by a forgotten reader never compacts. Using a released reader throws.
+/// A handle on an arrangement's trace that keeps its history from being compacted beyond the handle's frontier,
+/// <see cref="Since"/>. Other dataflows import the trace through it (<c>scope.Import(reader)</c>), whenever the
+/// reader was created: the import starts at <see cref="Since"/>. Release it when done: a trace held by a forgotten
+/// reader never compacts. Using a released reader throws.
 /// </summary>
 public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull where TVal : notnull where TTime : notnull
 {
@@ -14,15 +15,23 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
     private bool released;
     private DataflowId? importedBy;
 
-    internal TraceReader(TraceExport<TKey, TVal, TTime, TDiff> export, string id, IReadOnlyList<IActorRef> instances)
+    internal TraceReader(TraceExport<TKey, TVal, TTime, TDiff> export, string id, IReadOnlyList<IActorRef> instances, Antichain<TTime> since)
     {
         Export = export;
         Id = id;
         this.instances = instances;
+        Since = since;
     }
 
     /// <summary>The reader's id, as the arrangement actors know it.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The reader's compaction frontier: the trace's history is exact, for this reader, at every time in advance of
+    /// it (earlier times may have been advanced to it). It starts at the trace's compaction frontier when the reader
+    /// was created and moves with <see cref="AllowCompaction"/>.
+    /// </summary>
+    public Antichain<TTime> Since { get; private set; }
 
     internal TraceExport<TKey, TVal, TTime, TDiff> Export { get; }
 
@@ -38,11 +47,15 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
     }
 
     /// <summary>Lets the trace compact its history up to <paramref name="frontier"/>: the reader will not look before it.</summary>
+    /// <exception cref="ArgumentException"><paramref name="frontier"/> is not in advance of <see cref="Since"/>: compaction cannot be undone.</exception>
     public void AllowCompaction(Antichain<TTime> frontier)
     {
         ThrowIfReleased("allow compaction through");
+        if (!Since.Dominates(frontier))
+            throw new ArgumentException($"Trace reader '{Id}' cannot move its compaction frontier back from {Since} to {frontier}.", nameof(frontier));
+        Since = new Antichain<TTime>(frontier.Elements);
         foreach (var instance in instances)
-            instance.Tell(new TraceProtocol.AllowCompaction<TTime>(Id, frontier));
+            instance.Tell(new TraceProtocol.AllowCompaction<TTime>(Id, Since));
     }
 
     /// <summary>The state of the trace at every bucket: what it holds and how far it may be compacted.</summary>

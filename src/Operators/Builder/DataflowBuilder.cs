@@ -2,6 +2,7 @@ using Akka.Actor;
 using AkkaDifferential.Operators.Exchange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Builder;
 
@@ -28,7 +29,8 @@ internal sealed class DataflowBuilder
         Func<int, Props>? endpoint = null,
         PathSummary?[][]? summaries = null,
         bool observesFrontiers = true,
-        string? name = null)
+        string? name = null,
+        IReadOnlyList<FlatTime>? initialCapabilities = null)
     {
         if (frozen)
             throw new InvalidOperationException("The dataflow has already been built: operators cannot be added to it any more.");
@@ -43,6 +45,7 @@ internal sealed class DataflowBuilder
             Endpoint = endpoint,
             Summaries = summaries,
             ObservesFrontiers = observesFrontiers,
+            InitialCapabilities = initialCapabilities,
         };
         for (var port = 0; port < inputs.Count; port++)
             inputs[port].Connect(index, port);

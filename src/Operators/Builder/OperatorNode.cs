@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Builder;
 
@@ -36,6 +37,12 @@ internal sealed class OperatorNode
 
     /// <summary>Per output port, an <see cref="OutputSpec{TData}"/> listing its consumers.</summary>
     public required IReadOnlyList<object> Outputs { get; init; }
+
+    /// <summary>
+    /// For an operator without inputs, the times at which each of its instances (or its input session) holds a
+    /// capability when the dataflow starts; null for the minimum time. An import starts at its reader's frontier.
+    /// </summary>
+    public IReadOnlyList<FlatTime>? InitialCapabilities { get; init; }
 
     /// <summary>Input-to-output summaries, or null for identity everywhere.</summary>
     public PathSummary?[][]? Summaries { get; init; }

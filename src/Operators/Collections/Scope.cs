@@ -2,6 +2,8 @@ using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Progress.Differences;
+using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential;
@@ -87,8 +89,12 @@ public sealed class Scope<TTime> where TTime : notnull
     }
 
     /// <summary>
-    /// Imports the trace that <paramref name="reader"/> reads, from another dataflow, as an arrangement of this one.
-    /// The existing history arrives first, then every change. Both dataflows need the same number of buckets.
+    /// Imports the trace that <paramref name="reader"/> reads, from another dataflow, as an arrangement of this one,
+    /// whenever the reader was created: the existing history arrives first, then every change. The import starts at
+    /// the reader's <see cref="TraceReader{TKey, TVal, TTime, TDiff}.Since"/>: its times are the source's advanced by
+    /// it, so at every time in advance of it the imported collection is exactly the source's, and before it empty
+    /// (the history compacted before the reader was created appears at <c>since</c>). Both dataflows need the same
+    /// number of buckets.
     /// </summary>
     /// <param name="reader">The reader, which the importing dataflow then owns.</param>
     /// <param name="name">The import's name in errors; by default <c>Import#</c> and its index.</param>
@@ -104,11 +110,13 @@ public sealed class Scope<TTime> where TTime : notnull
         var buckets = export.Instances(what).Count;
         if (buckets != Buckets)
             throw new InvalidOperationException($"Cannot {what}: it has {buckets} buckets and this dataflow {Buckets}; they must match.");
+        var since = reader.Since;
         var sources = reader.TakeOver(State.Id);
         var spec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>();
         var output = new ArrangedOutput<TKey, TVal, TTime, TDiff>(spec);
         var node = Builder.Add("Import", [], [spec],
-            environment => new ImportRuntime<TKey, TVal, TTime, TDiff>(environment, sources[environment.Bucket], export.Dataflow, reader.Id, output), name: name);
+            environment => new ImportRuntime<TKey, TVal, TTime, TDiff>(environment, sources[environment.Bucket], export.Dataflow, reader.Id, since, output),
+            initialCapabilities: [.. ImportRuntime<TKey, TVal, TTime, TDiff>.Start(since).Elements.Select(FlatTime.From)], name: name);
         return new Arranged<TKey, TVal, TTime, TDiff>(this, node.Index, spec, export);
     }
 

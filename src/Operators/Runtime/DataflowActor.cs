@@ -97,11 +97,12 @@ internal sealed class DataflowActor : ReceiveActor
         var routes = new RuntimeProtocol.Routes([.. instances.Select(i => i!)]);
         foreach (var bucket in Buckets)
             bucket.Tell(routes);
-        // Sources start with a capability at the minimum time: one for an input session, one per instance otherwise.
+        // Sources start with a capability at the minimum time (an import: at its reader's frontier), one for an input
+        // session, one per instance otherwise.
         var inputs = plan.Operators
             .Where(n => n.Inputs.Count == 0)
-            .SelectMany(n => Enumerable.Range(0, n.Outputs.Count).Select(port =>
-                new PointstampChange(Location.Source(n.Index, port), minimum, n.Factory is null ? 1 : buckets)))
+            .SelectMany(n => Enumerable.Range(0, n.Outputs.Count).SelectMany(port => (n.InitialCapabilities ?? [minimum]).Select(time =>
+                new PointstampChange(Location.Source(n.Index, port), time, n.Factory is null ? 1 : buckets))))
             .ToList();
         // Operators that react to frontiers get them from the frontier actor directly, one hop fewer than through
         // their bucket; they stash everything until the routes arrive, so the order of the two does not matter.

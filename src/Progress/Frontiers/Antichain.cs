@@ -84,6 +84,19 @@ public sealed class Antichain<T> : IEquatable<Antichain<T>>
         return true;
     }
 
+    /// <summary>
+    /// The frontier of the times in advance of both <paramref name="a"/> and <paramref name="b"/>: the minimal lattice
+    /// joins of an element of each. Empty when either is empty.
+    /// </summary>
+    public static Antichain<T> Join(Antichain<T> a, Antichain<T> b)
+    {
+        var result = new Antichain<T>();
+        foreach (var x in a.elements)
+            foreach (var y in b.elements)
+                result.Insert(Lattice.Join(x, y));
+        return result;
+    }
+
     /// <inheritdoc/>
     public bool Equals(Antichain<T>? other)
     {

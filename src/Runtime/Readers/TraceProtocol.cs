@@ -34,17 +34,23 @@ internal static class TraceProtocol
     }
 
     /// <summary>
-    /// Registers a reader from outside the dataflow. The arrangement answers with an <see cref="Advanced{TKey, TVal, TTime, TDiff}"/>
-    /// holding an empty batch and the current trace, then sends every later advance. When <paramref name="Reader"/>
-    /// is an actor, the arrangement watches it and releases it when it stops.
+    /// Has a reader held with <see cref="Hold"/> (or a new one) read the trace from outside the dataflow (an importing
+    /// dataflow's instance). Its compaction frontier becomes <paramref name="Since"/>, the frontier its handle holds
+    /// (which the handle's own messages may not have brought yet). The arrangement answers with an
+    /// <see cref="Advanced{TKey, TVal, TTime, TDiff}"/> holding an empty batch and the current trace, then sends every
+    /// later advance. The arrangement watches <paramref name="Reader"/> and releases the reader when it stops.
     /// </summary>
-    public sealed record Subscribe(string ReaderId, IActorRef Reader) : INoSerializationVerificationNeeded;
+    public sealed record Subscribe<TTime>(string ReaderId, IActorRef Reader, Antichain<TTime> Since) : INoSerializationVerificationNeeded
+        where TTime : notnull;
 
-    /// <summary>Registers a reader that only holds history back (a user's trace handle); answered with <see cref="Subscribed"/>.</summary>
+    /// <summary>
+    /// Registers a reader that holds history back from the trace's current compaction frontier on (a user's trace
+    /// handle); answered with <see cref="Held{TTime}"/>.
+    /// </summary>
     public sealed record Hold(string ReaderId);
 
-    /// <summary>The answer to <see cref="Hold"/>.</summary>
-    public sealed record Subscribed(string ReaderId);
+    /// <summary>The answer to <see cref="Hold"/>: the reader holds the trace's history in advance of <paramref name="Since"/>.</summary>
+    public sealed record Held<TTime>(string ReaderId, Antichain<TTime> Since) where TTime : notnull;
 
     /// <summary>Lets the trace be compacted, for this reader, up to <paramref name="Frontier"/>.</summary>
     public sealed record AllowCompaction<TTime>(string ReaderId, Antichain<TTime> Frontier) where TTime : notnull;

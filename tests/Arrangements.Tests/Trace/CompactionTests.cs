@@ -87,6 +87,41 @@ public class CompactionTests
     }
 
     [Fact]
+    public void AdvancingABatchKeepsItsCollectionInAdvanceOfSince_Product() => AdvanceBatchLaw(TimeDomains.Product);
+
+    [Fact]
+    public void AdvancingABatchKeepsItsCollectionInAdvanceOfSince_Long() => AdvanceBatchLaw(TimeDomains.Long);
+
+    /// <summary>
+    /// A batch advanced by a frontier (as an import presents a trace from its reader's since) holds exactly the batch's
+    /// updates with times advanced, consolidated; it is the batch itself when no time moves, and well formed.
+    /// </summary>
+    private static void AdvanceBatchLaw<TTime>(TimeDomain<TTime> domain) where TTime : notnull =>
+        Gen.Select(TraceModel.Updates(Vals.Int, domain, 30), domain.Antichain).Sample((updates, since) =>
+        {
+            var bottom = domain.Frontier(domain.Bottom);
+            var top = new Antichain<TTime>();
+            var batch = TraceModel.Seal(updates, bottom, top, bottom);
+            var advanced = TimeCompaction.Advance(batch, since);
+            TraceModel.AssertWellFormed(advanced);
+            var expected = TraceModel.Consolidate(TraceModel.Flatten<int, TTime>([batch]).Select(u => u with { Time = TimeCompaction.Advance(u.Time, since) }));
+            Assert.Equal(expected, TraceModel.Flatten<int, TTime>([advanced]));
+            var moved = TraceModel.Flatten<int, TTime>([batch]).Any(u => !EqualityComparer<TTime>.Default.Equals(TimeCompaction.Advance(u.Time, since), u.Time));
+            Assert.Equal(!moved, ReferenceEquals(batch, advanced));
+        }, iter: 2000);
+
+    [Fact]
+    public void AdvancingAFrontierAdvancesEachElement()
+    {
+        var since = new Antichain<Product<long, int>>([new(2, 1), new(1, 2)]);
+        Assert.Equal(Antichain<Product<long, int>>.From(new(1, 1)), TimeCompaction.Advance(Antichain<Product<long, int>>.From(new(0, 0)), since));
+        Assert.Equal(new Antichain<Product<long, int>>([new(3, 1), new(1, 4)]),
+            TimeCompaction.Advance(new Antichain<Product<long, int>>([new(3, 0), new(0, 4)]), since));
+        Assert.Equal(Antichain<long>.From(7), TimeCompaction.Advance(Antichain<long>.From(3), Antichain<long>.From(7)));
+        Assert.True(TimeCompaction.Advance(new Antichain<long>(), Antichain<long>.From(7)).IsEmpty);
+    }
+
+    [Fact]
     public void CompactionMergesHistoryIntoTheFrontier()
     {
         // A key inserted and removed over many times leaves nothing once the frontier passes them all.

@@ -52,6 +52,15 @@ public sealed class AntichainTests
         }, iter: Iterations);
 
     [Fact]
+    public void Join_holds_the_times_in_advance_of_both() =>
+        Gen.Select(Times, Times).Sample((a, b) =>
+        {
+            var join = Antichain<Product<long, int>>.Join(new(a), new(b));
+            foreach (var probe in Grid)
+                Assert.Equal(a.Any(t => Lattice.LessEqual(t, probe)) && b.Any(t => Lattice.LessEqual(t, probe)), join.LessEqual(probe));
+        }, iter: Iterations);
+
+    [Fact]
     public void Dominates_agrees_with_the_inserted_times() =>
         Gen.Select(Times, Times).Sample((a, b) =>
         {
