@@ -120,6 +120,38 @@ public sealed class ImportTests(EngineFixture fixture) : IClassFixture<EngineFix
         reader.Release();
     }
 
+    [Fact]
+    public async Task A_reader_of_a_trace_compacted_away_entirely_is_refused()
+    {
+        await using var source = await fixture.Engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, pairs) = scope.NewCollection<(int Key, int Value)>();
+            return (input, pairs.ArrangeByKey(), pairs.Probe());
+        }, buckets: Buckets, name: "closed");
+        var (input, arranged, probe) = source.Handles;
+        input.Insert((1, 2));
+        input.Close();
+        await probe.WhenDone().WaitAsync(Timeout);
+        // With no reader, the trace compacts to its upper frontier, which is empty once the input is closed.
+        InvalidOperationException? refused = null;
+        var deadline = DateTime.UtcNow + Timeout;
+        while (refused is null && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                (await arranged.Trace.CreateReaderAsync()).Release();
+                await Task.Delay(20);
+            }
+            catch (InvalidOperationException ex)
+            {
+                refused = ex;
+            }
+        }
+        Assert.NotNull(refused);
+        Assert.Contains("dataflow 'closed'", refused.Message);
+        Assert.Contains("compacted its whole history away", refused.Message);
+    }
+
     private Task<Source<long>> LongSource() => Source<long>.Build(fixture.Engine, round => round, (round, _) => round);
 
     private static IEnumerable<long> Times(long first, long last) => Enumerable.Range((int)first, (int)(last - first + 1)).Select(t => (long)t);
