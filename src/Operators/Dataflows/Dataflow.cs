@@ -13,8 +13,9 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     private readonly IActorRef actor;
     private readonly DataflowState state;
 
-    internal Dataflow(THandles handles, IActorRef actor, DataflowState state)
+    internal Dataflow(THandles handles, IActorRef actor, DataflowState state, int instances)
     {
+        Instances = instances;
         Handles = handles;
         this.actor = actor;
         this.state = state;
@@ -25,6 +26,9 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
 
     /// <summary>The dataflow's name, as given to <see cref="DifferentialEngine.BuildAsync"/> or generated; other live dataflows may share it.</summary>
     public string Name => state.Id.Name;
+
+    /// <summary>The number of operator instances (actors) deployed, over all buckets.</summary>
+    internal int Instances { get; }
 
     /// <summary>What the build function returned: input sessions, probes, captures.</summary>
     public THandles Handles { get; }

@@ -95,6 +95,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the dataflow was deployed.</exception>
+    /// <exception cref="TimeoutException">Deployment took longer than <see cref="DataflowSettings.DeployTimeout"/>; the message names the dataflow, its bucket count and the setting.</exception>
     public async Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null, CancellationToken cancellation = default)
         where TTime : notnull
     {
@@ -120,11 +121,19 @@ public sealed class DifferentialEngine : IAsyncDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Stopped as a disposed dataflow is: its actors, and its registration for progress.
-            await new Dataflow<THandles>(handles, actor, state).DisposeAsync().ConfigureAwait(false);
+            await new Dataflow<THandles>(handles, actor, state, instances: 0).DisposeAsync().ConfigureAwait(false);
             throw new OperationCanceledException($"Deploying dataflow '{id.Name}' was cancelled; what it had started is stopped.", cancellation);
         }
+        catch (AskTimeoutException ex)
+        {
+            // Stopped the same way; other dataflows are untouched.
+            await new Dataflow<THandles>(handles, actor, state, instances: 0).DisposeAsync().ConfigureAwait(false);
+            throw new TimeoutException(
+                $"Deploying dataflow '{id.Name}' with {count} buckets ({plan.Operators.Count(n => n.Factory is not null) * count} operator instances) did not finish within " +
+                $"{Settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: raise it or use fewer buckets.", ex);
+        }
         scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
-        return new Dataflow<THandles>(handles, actor, state);
+        return new Dataflow<THandles>(handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
     }
 
     /// <inheritdoc/>

@@ -34,7 +34,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     public IStash Stash { get; set; } = null!;
 
     public static Props Props(DataflowId dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
-        Akka.Actor.Props.Create(() => new BucketActor(dataflow, plan, bucket, frontier, settings, metrics));
+        Akka.Actor.Props.Create(typeof(BucketActor), dataflow, plan, bucket, frontier, settings, metrics);
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
 

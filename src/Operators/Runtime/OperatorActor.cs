@@ -10,8 +10,12 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int bucket) : UntypedActor, IWithUnboundedStash
 {
+    /// <remarks>
+    /// Props by constructor arguments rather than by expression: evaluating a <c>new</c> expression compiles it, which
+    /// costs about a millisecond per actor, and a dataflow of 1000 buckets has tens of thousands of instances.
+    /// </remarks>
     public static Props Props(InstanceEnvironment environment) =>
-        Akka.Actor.Props.Create(() => new OperatorActor(environment.Node.Factory!(environment), environment.Node.Name, environment.Bucket));
+        Akka.Actor.Props.Create(typeof(OperatorActor), environment.Node.Factory!(environment), environment.Node.Name, environment.Bucket);
 
     public IStash Stash { get; set; } = null!;
 

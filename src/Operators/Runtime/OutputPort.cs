@@ -26,7 +26,8 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
     /// <summary>The number of buffered updates at which an operator's port sends them without waiting for the activation's end.</summary>
     public const int ChunkSize = 1 << 16;
 
-    private readonly UpdateBuilder<TData, TTime, TDiff> builder = new();
+    // No buffer until the port is given an update: an idle instance holds none.
+    private readonly UpdateBuilder<TData, TTime, TDiff> builder = new(capacity: 0);
     private readonly List<UpdateBatch<TData, TTime, TDiff>> pending = [];
     private readonly Partitioner<TData, TTime, TDiff> partitioner = new(buckets);
 

@@ -194,12 +194,12 @@ public sealed class ImportTests(EngineFixture fixture) : IClassFixture<EngineFix
             {
                 var (input, pairs) = scope.NewCollection<(int Key, int Value)>();
                 var arranged = pairs.ArrangeByKey();
-                var sums = arranged.ReduceCore<long, long>("Sum", static (_, values, output) =>
+                var sums = arranged.ReduceCore<long, long>(static (_, values, output) =>
                 {
                     long sum = 0;
                     foreach (var (value, diff) in values) sum += value * diff;
                     output.Add((sum, 1));
-                });
+                }, name: "Sum");
                 return (input, arranged, sums.Probe());
             }, buckets: Buckets, name: "customers"), start, timeOf);
 
@@ -247,13 +247,13 @@ public sealed class ImportTests(EngineFixture fixture) : IClassFixture<EngineFix
                 var labels = scope.NewCollectionFrom(Labels).ArrangeByKey();
                 var outputs = new Dictionary<string, Collection<string, TTime, long>>
                 {
-                    ["count"] = imported.ReduceCore<long, long>("Count", static (_, values, output) =>
+                    ["count"] = imported.ReduceCore<long, long>(static (_, values, output) =>
                     {
                         long count = 0;
                         foreach (var (_, diff) in values) count += diff;
                         output.Add((count, 1));
-                    }).Map(r => $"{r.Key}:{r.Value}"),
-                    ["max"] = imported.ReduceCore<int, long>("Max", static (_, values, output) =>
+                    }, name: "Count").Map(r => $"{r.Key}:{r.Value}"),
+                    ["max"] = imported.ReduceCore<int, long>(static (_, values, output) =>
                     {
                         for (var i = values.Length - 1; i >= 0; i--)
                             if (values[i].Diff > 0)
@@ -261,7 +261,7 @@ public sealed class ImportTests(EngineFixture fixture) : IClassFixture<EngineFix
                                 output.Add((values[i].Value, 1));
                                 return;
                             }
-                    }).Map(r => $"{r.Key}:{r.Value}"),
+                    }, name: "Max").Map(r => $"{r.Key}:{r.Value}"),
                     ["join"] = imported.JoinCore(labels, static (key, value, label) => $"{key}:{value}:{label}"),
                 };
                 return (outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Capture()), scope.Concatenate(outputs.Values).Probe());
