@@ -2,7 +2,6 @@ using Akka.Actor;
 using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Runtime;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Runtime.Readers;
 

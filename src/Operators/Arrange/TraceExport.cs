@@ -1,6 +1,5 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential;

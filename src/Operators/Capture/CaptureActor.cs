@@ -1,7 +1,5 @@
 using Akka.Actor;
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Capture;

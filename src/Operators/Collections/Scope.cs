@@ -2,7 +2,6 @@ using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Exchange;
-using AkkaDifferential.Progress.Differences;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Readers;
 

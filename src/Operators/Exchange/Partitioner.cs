@@ -1,6 +1,4 @@
-using AkkaDifferential.Arrangements.Data;
 using System.Buffers;
-using AkkaDifferential.Arrangements.Updates;
 
 namespace AkkaDifferential.Operators.Exchange;
 

@@ -1,7 +1,5 @@
 using Akka.Actor;
-using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
-using AkkaDifferential.Progress.Timestamps;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Progress;
 

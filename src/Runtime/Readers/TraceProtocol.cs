@@ -1,7 +1,6 @@
 using Akka.Actor;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Updates;
-using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Runtime.Readers;
 

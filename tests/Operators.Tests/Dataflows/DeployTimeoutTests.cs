@@ -1,5 +1,3 @@
-using AkkaDifferential.Operators.Dataflows;
-
 namespace AkkaDifferential.Operators.Tests.Dataflows;
 
 /// <summary>A deployment that takes longer than the deploy timeout fails with a message that says what to change; other dataflows carry on.</summary>

@@ -1,9 +1,3 @@
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Operators.Reduce;
-
 namespace AkkaDifferential.Operators.Tests.Dataflows;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AkkaDifferential.Arrangements.Data;
-using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Exchange;
 using CsCheck;
 

@@ -1,10 +1,3 @@
-using AkkaDifferential.Operators.Arrange;
-using AkkaDifferential.Operators.Capture;
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Probes;
-using AkkaDifferential.Progress.Frontiers;
-using AkkaDifferential.Progress.Timestamps;
-
 namespace AkkaDifferential.Operators.Tests.Keyed;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using AkkaDifferential.Arrangements.Updates;
-using AkkaDifferential.Operators.Join;
 
 namespace AkkaDifferential.Operators.Tests.Probes;
 

@@ -1,6 +1,3 @@
-using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Join;
-using AkkaDifferential.Operators.Reduce;
 using Xunit.Abstractions;
 
 namespace AkkaDifferential.Operators.Tests.Runtime;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using AkkaDifferential.Progress.Differences;
 using CsCheck;
 
 namespace AkkaDifferential.Progress.Tests.Differences;
