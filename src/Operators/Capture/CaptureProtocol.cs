@@ -1,16 +1,20 @@
+using Akka.Event;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Capture;
 
-/// <summary>What a capture's instances send to the capture's actor on the driver.</summary>
+/// <summary>
+/// What a capture's instances send to the capture's actor on the driver; <see cref="IDeadLetterSuppression"/>, so a
+/// capture stopped with its dataflow logs no dead letters.
+/// </summary>
 internal static class CaptureProtocol
 {
     /// <summary>A batch of updates that reached the capture at <paramref name="Bucket"/>.</summary>
-    public sealed record Captured(int Bucket, object Batch);
+    public sealed record Captured(int Bucket, object Batch) : IDeadLetterSuppression;
 
     /// <summary>
     /// The capture's input frontier as seen at <paramref name="Bucket"/>, sent after every batch that preceded it, so
     /// that the driver knows all of that bucket's updates before the frontier have arrived.
     /// </summary>
-    public sealed record CapturedFrontier(int Bucket, FlatTime[] Frontier);
+    public sealed record CapturedFrontier(int Bucket, FlatTime[] Frontier) : IDeadLetterSuppression;
 }

@@ -1,10 +1,14 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Probes;
 
-/// <summary>What a probe's actor is told: what it observes, and how far the captures it waits for are complete.</summary>
+/// <summary>
+/// What a probe's actor is told: what it observes, and how far the captures it waits for are complete. Every message
+/// is <see cref="IDeadLetterSuppression"/>: a probe stopped with its dataflow logs no dead letters.
+/// </summary>
 internal static class ProbeProtocol
 {
     /// <summary>
@@ -13,11 +17,11 @@ internal static class ProbeProtocol
     /// come from the frontier actor; <paramref name="Captures"/> are the actors of the captures reading it, which
     /// report their delivery frontiers.
     /// </summary>
-    public sealed record Observe(IReadOnlyList<Location> Targets, IReadOnlyList<IActorRef> Captures);
+    public sealed record Observe(IReadOnlyList<Location> Targets, IReadOnlyList<IActorRef> Captures) : IDeadLetterSuppression;
 
     /// <summary>Asks a capture's actor to send <paramref name="Probe"/> its delivery frontier now and at every change.</summary>
-    public sealed record ReportDelivery(IActorRef Probe);
+    public sealed record ReportDelivery(IActorRef Probe) : IDeadLetterSuppression;
 
     /// <summary>A capture's delivery frontier: every update at a time before it is in the capture's handle.</summary>
-    public sealed record Delivered(FlatTime[] Frontier);
+    public sealed record Delivered(FlatTime[] Frontier) : IDeadLetterSuppression;
 }

@@ -36,7 +36,8 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     public static Props Props(DataflowId dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
         Akka.Actor.Props.Create(typeof(BucketActor), dataflow, plan, bucket, frontier, settings, metrics);
 
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate);
+    // Not logged here: the dataflow actor logs one error per failed dataflow, however many buckets fail.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate, loggingEnabled: false);
 
     protected override void OnReceive(object message)
     {

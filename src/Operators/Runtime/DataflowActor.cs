@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Probes;
@@ -25,6 +26,7 @@ internal sealed class DataflowActor : ReceiveActor
     private readonly int buckets;
     private readonly IReadOnlyList<IActorRef?>?[] instances;
     private IActorRef? deployer;
+    private bool failed;
 
     public DataflowActor(DataflowId id, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
     {
@@ -63,11 +65,12 @@ internal sealed class DataflowActor : ReceiveActor
     protected override SupervisorStrategy SupervisorStrategy()
     {
         var self = Self;
+        // Akka would log every bucket's failure with its stack trace; Fail logs the dataflow's failure once instead.
         return new OneForOneStrategy(cause =>
         {
             self.Tell(new RuntimeProtocol.OperatorFailed(cause));
             return Directive.Stop;
-        });
+        }, loggingEnabled: false);
     }
 
     protected override void PostStop()
@@ -147,9 +150,19 @@ internal sealed class DataflowActor : ReceiveActor
             capture.Tell(new ProbeProtocol.ReportDelivery(probe));
     }
 
+    /// <summary>
+    /// Fails the dataflow with the first cause, logged once as one line without a stack trace (the exception, with
+    /// its trace, is the dataflow's <see cref="DataflowState.Completion"/>); failures of other buckets that follow are
+    /// the same failure seen elsewhere and are not logged.
+    /// </summary>
     private void Fail(Exception cause)
     {
-        state.Fail(new DataflowFailedException($"Dataflow '{id.Name}' failed: {cause.Message}", cause));
+        if (failed)
+            return;
+        failed = true;
+        var failure = new DataflowFailedException($"Dataflow '{id.Name}' failed: {cause.Message}", cause);
+        Context.GetLogger().Error(failure.Message);
+        state.Fail(failure);
         Context.Stop(Self);
     }
 }

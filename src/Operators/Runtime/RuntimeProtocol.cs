@@ -1,38 +1,43 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Runtime;
 
-/// <summary>The messages that move between a dataflow's actors: its dataflow actor, buckets and operator instances.</summary>
+/// <summary>
+/// The messages that move between a dataflow's actors: its dataflow actor, buckets and operator instances. Those that
+/// may reach an actor after its dataflow stopped (disposed or failed, which the dataflow actor reports once) are
+/// <see cref="IDeadLetterSuppression"/>: an orderly stop logs no dead letters.
+/// </summary>
 internal static class RuntimeProtocol
 {
     /// <summary>
     /// A batch of updates for input <paramref name="Port"/> of operator <paramref name="Operator"/> at the bucket that
     /// receives the message. <paramref name="Batch"/> is an <c>UpdateBatch</c> of the port's types.
     /// </summary>
-    public sealed record Deliver(int Operator, int Port, object Batch);
+    public sealed record Deliver(int Operator, int Port, object Batch) : IDeadLetterSuppression;
 
     /// <summary>A message for operator <paramref name="Operator"/>'s instance at the bucket that receives it (not data: a reader's compaction frontier, for example).</summary>
-    public sealed record ToOperator(int Operator, object Payload);
+    public sealed record ToOperator(int Operator, object Payload) : IDeadLetterSuppression;
 
     /// <summary>An operator instance asks itself to continue background work (merging its trace) when idle.</summary>
-    public sealed record Work
+    public sealed record Work : IDeadLetterSuppression
     {
         /// <summary>The one instance.</summary>
         public static Work Instance { get; } = new();
     }
 
     /// <summary>A bucket has started its operator instances; per operator, its instance's actor (null for operators without instances).</summary>
-    public sealed record BucketStarted(int Bucket, IReadOnlyList<IActorRef?> Operators);
+    public sealed record BucketStarted(int Bucket, IReadOnlyList<IActorRef?> Operators) : IDeadLetterSuppression;
 
     /// <summary>Tells a bucket the addresses of the driver's endpoints; it then creates its operator instances and answers <see cref="BucketStarted"/>.</summary>
-    public sealed record StartBucket(int Buckets, IReadOnlyDictionary<int, IActorRef> Endpoints);
+    public sealed record StartBucket(int Buckets, IReadOnlyDictionary<int, IActorRef> Endpoints) : IDeadLetterSuppression;
 
     /// <summary>
     /// The actor of every operator instance, per bucket: sent to every instance (through its bucket) once all exist,
     /// so that batches go straight to the instance that processes them. An instance starts work when it has them.
     /// </summary>
-    public sealed record Routes(IReadOnlyList<IReadOnlyList<IActorRef?>> Instances);
+    public sealed record Routes(IReadOnlyList<IReadOnlyList<IActorRef?>> Instances) : IDeadLetterSuppression;
 
     /// <summary>Asks a dataflow actor to deploy; answered with <see cref="Deployed"/> once inputs may send.</summary>
     public sealed record Deploy;
@@ -44,5 +49,5 @@ internal static class RuntimeProtocol
     public sealed record Deployed(IReadOnlyList<IActorRef> Buckets, IReadOnlyList<IReadOnlyList<IActorRef?>> Instances);
 
     /// <summary>An operator instance failed; the dataflow stops.</summary>
-    public sealed record OperatorFailed(Exception Cause);
+    public sealed record OperatorFailed(Exception Cause) : IDeadLetterSuppression;
 }

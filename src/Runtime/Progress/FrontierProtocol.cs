@@ -1,10 +1,14 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Runtime.Progress;
 
-/// <summary>The messages the <see cref="FrontierActor"/> accepts and sends.</summary>
+/// <summary>
+/// The messages the <see cref="FrontierActor"/> accepts and sends. Those that may reach a stopped dataflow's actors
+/// are <see cref="IDeadLetterSuppression"/>: an orderly stop logs no dead letters.
+/// </summary>
 internal static class FrontierProtocol
 {
     /// <summary>
@@ -22,7 +26,7 @@ internal static class FrontierProtocol
         IReadOnlyDictionary<int, IReadOnlyList<IActorRef>>? Observers = null);
 
     /// <summary>The answer to <see cref="Register"/>.</summary>
-    public sealed record Registered(DataflowId Dataflow);
+    public sealed record Registered(DataflowId Dataflow) : IDeadLetterSuppression;
 
     /// <summary>Stops tracking a dataflow; later updates for it are dropped.</summary>
     public sealed record Unregister(DataflowId Dataflow);
@@ -31,16 +35,16 @@ internal static class FrontierProtocol
     /// One atomic batch of pointstamp changes from one sender, consolidated by that sender. All changes of a batch
     /// take effect together.
     /// </summary>
-    public sealed record ProgressUpdate(DataflowId Dataflow, PointstampChange[] Changes);
+    public sealed record ProgressUpdate(DataflowId Dataflow, PointstampChange[] Changes) : IDeadLetterSuppression;
 
     /// <summary>
     /// Asks for the frontier of one input port: <paramref name="Subscriber"/> receives its current frontier at once,
     /// then every change, as <see cref="FrontiersAdvanced"/> holding only that port.
     /// </summary>
-    public sealed record Subscribe(DataflowId Dataflow, Location Target, IActorRef Subscriber);
+    public sealed record Subscribe(DataflowId Dataflow, Location Target, IActorRef Subscriber) : IDeadLetterSuppression;
 
     /// <summary>New frontiers of input ports of a dataflow (only the ports whose frontier changed).</summary>
-    public sealed record FrontiersAdvanced(DataflowId Dataflow, TargetFrontier[] Frontiers);
+    public sealed record FrontiersAdvanced(DataflowId Dataflow, TargetFrontier[] Frontiers) : IDeadLetterSuppression;
 
     /// <summary>The frontier of one input port, as its minimal flattened times; empty when the input is finished.</summary>
     public sealed record TargetFrontier(Location Target, FlatTime[] Frontier);

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Updates;
 
@@ -7,7 +8,9 @@ namespace AkkaDifferential.Runtime.Readers;
 /// <summary>
 /// What an arrangement actor and the readers of its trace say to each other. Readers are operators of the same
 /// dataflow at the same bucket (join, reduce), instances of other dataflows that import the trace, and user
-/// handles. All of them live on the arrangement's node, so batches travel by reference, never copied.
+/// handles. All of them live on the arrangement's node, so batches travel by reference, never copied. Messages that
+/// may reach a stopped reader or arrangement are <see cref="IDeadLetterSuppression"/>: an orderly stop logs no dead
+/// letters (requests that are asked, <see cref="Hold"/> and <see cref="GetStatus"/>, fail their caller instead).
 /// </summary>
 internal static class TraceProtocol
 {
@@ -20,7 +23,7 @@ internal static class TraceProtocol
     public sealed record Advanced<TKey, TVal, TTime, TDiff>(
         TraceBatch<TKey, TVal, TTime, TDiff> Batch,
         IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> Trace,
-        Antichain<TTime> Upper) : ITimedBatch<TTime>, INoSerializationVerificationNeeded
+        Antichain<TTime> Upper) : ITimedBatch<TTime>, INoSerializationVerificationNeeded, IDeadLetterSuppression
         where TTime : notnull
     {
         private readonly IReadOnlyList<TTime> minimalTimes = Batch.MinimalTimes().Elements;
@@ -39,7 +42,7 @@ internal static class TraceProtocol
     /// <see cref="Advanced{TKey, TVal, TTime, TDiff}"/> holding an empty batch and the current trace, then sends every
     /// later advance. The arrangement watches <paramref name="Reader"/> and releases the reader when it stops.
     /// </summary>
-    public sealed record Subscribe<TTime>(string ReaderId, IActorRef Reader, Antichain<TTime> Since) : INoSerializationVerificationNeeded
+    public sealed record Subscribe<TTime>(string ReaderId, IActorRef Reader, Antichain<TTime> Since) : INoSerializationVerificationNeeded, IDeadLetterSuppression
         where TTime : notnull;
 
     /// <summary>
@@ -49,13 +52,13 @@ internal static class TraceProtocol
     public sealed record Hold(string ReaderId);
 
     /// <summary>The answer to <see cref="Hold"/>: the reader holds the trace's history in advance of <paramref name="Since"/>.</summary>
-    public sealed record Held<TTime>(string ReaderId, Antichain<TTime> Since) where TTime : notnull;
+    public sealed record Held<TTime>(string ReaderId, Antichain<TTime> Since) : IDeadLetterSuppression where TTime : notnull;
 
     /// <summary>Lets the trace be compacted, for this reader, up to <paramref name="Frontier"/>.</summary>
-    public sealed record AllowCompaction<TTime>(string ReaderId, Antichain<TTime> Frontier) where TTime : notnull;
+    public sealed record AllowCompaction<TTime>(string ReaderId, Antichain<TTime> Frontier) : IDeadLetterSuppression where TTime : notnull;
 
     /// <summary>The reader no longer reads the trace.</summary>
-    public sealed record Release(string ReaderId);
+    public sealed record Release(string ReaderId) : IDeadLetterSuppression;
 
     /// <summary>Asks for the trace's state; answered with a <see cref="TraceStatus{TTime}"/>.</summary>
     public sealed record GetStatus
@@ -65,5 +68,5 @@ internal static class TraceProtocol
     }
 
     /// <summary>A reader's request was refused (for example a released reader used again); the message says why.</summary>
-    public sealed record Refused(string ReaderId, string Reason);
+    public sealed record Refused(string ReaderId, string Reason) : IDeadLetterSuppression;
 }

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Event;
+
+namespace AkkaDifferential.Operators.Tests.Logging;
+
+/// <summary>
+/// At Akka's default log level (INFO) a failing dataflow logs one error that says what failed, with no stack trace,
+/// however many buckets it has, and a dataflow stopped while its operators still talk logs no dead letters.
+/// </summary>
+public sealed class QuietLogsTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentQueue<LogEvent> events = new();
+    private DifferentialEngine engine = null!;
+
+    public Task InitializeAsync()
+    {
+        engine = DifferentialEngine.Create("akka.loglevel = INFO\nakka.stdout-loglevel = OFF");
+        var collector = engine.System.ActorOf(Props.Create(() => new LogCollector(events)));
+        engine.System.EventStream.Subscribe(collector, typeof(LogEvent));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await engine.DisposeAsync();
+
+    [Fact]
+    public async Task A_failure_at_every_bucket_is_one_error_without_a_stack_trace()
+    {
+        var failing = await engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, numbers) = scope.NewCollection<int>();
+            var probe = numbers.Map(x => x > 0 ? throw new InvalidOperationException("no positive numbers") : x, name: "refuse").Probe();
+            return (input, probe);
+        }, buckets: 8, name: "strict");
+        var (input, _) = failing.Handles;
+        for (var i = 1; i <= 1000; i++)
+            input.Insert(i);
+        input.AdvanceTo(1);
+        await Assert.ThrowsAsync<DataflowFailedException>(() => failing.Completion.WaitAsync(Timeout));
+        await Settled();
+
+        var errors = events.Where(e => e.LogLevel() >= LogLevel.InfoLevel).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal(LogLevel.ErrorLevel, error.LogLevel());
+        Assert.Null(error.Cause);
+        var message = error.Message.ToString()!;
+        Assert.Contains("Dataflow 'strict' failed", message);
+        Assert.Contains("Operator 'refuse'", message);
+        Assert.Contains("no positive numbers", message);
+        Assert.DoesNotContain("\n", message);
+    }
+
+    [Fact]
+    public async Task Disposing_a_busy_dataflow_logs_no_dead_letters()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var dataflow = await engine.BuildAsync((Scope<long> scope) =>
+            {
+                var (input, numbers) = scope.NewCollection<(int, int)>();
+                var counts = numbers.Join(numbers).Map(p => p.Item1).Count();
+                return (input, counts.Probe());
+            }, buckets: 4);
+            var (input, probe) = dataflow.Handles;
+            for (var t = 0; t < 20; t++)
+            {
+                for (var i = 0; i < 200; i++)
+                    input.Insert((i % 17, i + t));
+                input.AdvanceTo(t + 1);
+            }
+            await dataflow.DisposeAsync();
+        }
+        await Settled();
+
+        Assert.Equal("", string.Join("\n", events.Where(e => e.LogLevel() >= LogLevel.InfoLevel).Select(e => $"{e.LogSource}: {e.Message}")));
+    }
+
+    /// <summary>Waits until a marker published now has reached the collector, and with it every event published before.</summary>
+    private async Task Settled()
+    {
+        var marker = $"settled-{Guid.NewGuid():N}";
+        engine.System.EventStream.Publish(new Debug("test", typeof(QuietLogsTests), marker));
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!events.Any(e => Equals(e.Message, marker)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The log collector did not receive its marker.");
+            await Task.Delay(10);
+        }
+    }
+
+    private sealed class LogCollector : ReceiveActor
+    {
+        public LogCollector(ConcurrentQueue<LogEvent> events) => Receive<LogEvent>(events.Enqueue);
+    }
+}
