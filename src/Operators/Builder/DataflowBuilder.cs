@@ -38,8 +38,10 @@ internal sealed class DataflowBuilder
         var node = new OperatorNode
         {
             Index = index,
+            Kind = kind,
             Name = NameOf(kind, index, name),
             InputSources = [.. inputs.Select(i => (Location?)i.Source)],
+            InputPacts = [.. inputs.Select(i => i.PactName)],
             Outputs = outputs,
             Factory = factory,
             Endpoint = endpoint,
@@ -65,8 +67,10 @@ internal sealed class DataflowBuilder
         var node = new OperatorNode
         {
             Index = nodes.Count,
+            Kind = kind,
             Name = NameOf(kind, nodes.Count, name: null),
             InputSources = new Location?[deferredInputs],
+            InputPacts = new string[deferredInputs],
             Outputs = outputs,
             Factory = factory,
             Summaries = summaries,
@@ -100,6 +104,7 @@ internal sealed class DataflowBuilder
         if (node.InputSources[port] is not null)
             throw new InvalidOperationException($"Input {port} of '{node.Name}' is already connected.");
         node.InputSources[port] = connection.Source;
+        node.InputPacts[port] = connection.PactName;
         connection.Connect(node.Index, port);
     }
 
@@ -122,6 +127,9 @@ internal interface IConnection
     /// <summary>The output port the input reads.</summary>
     Location Source { get; }
 
+    /// <summary>How records are spread over the consumer's buckets, for the plan's description (<c>Pipeline</c>, <c>Exchange</c>).</summary>
+    string PactName { get; }
+
     /// <summary>Registers input <paramref name="port"/> of operator <paramref name="op"/> as a consumer of <see cref="Source"/>.</summary>
     void Connect(int op, int port);
 }
@@ -129,6 +137,9 @@ internal interface IConnection
 /// <summary>A typed input connection: the consumer reads records of <typeparamref name="TData"/> under <see cref="Pact"/>.</summary>
 internal sealed record Connection<TData>(OutputSpec<TData> Spec, Location Source, Pact<TData> Pact) : IConnection
 {
+    /// <inheritdoc/>
+    public string PactName => Pact.GetType().Name.Replace("Pact", "", StringComparison.Ordinal);
+
     /// <inheritdoc/>
     public void Connect(int op, int port) => Spec.Connect(new Consumer<TData>(op, port, Pact));
 }

@@ -14,6 +14,9 @@ internal sealed class OperatorNode
     /// <summary>The operator's index in the dataflow; also its id in progress locations and messages.</summary>
     public required int Index { get; init; }
 
+    /// <summary>The operator's kind (<c>Map</c>, <c>Join</c>, <c>Input</c>), for the plan's description.</summary>
+    public required string Kind { get; init; }
+
     /// <summary>A readable name, used in error messages: the user's name for the operator, or its kind and index.</summary>
     public required string Name { get; init; }
 
@@ -22,6 +25,9 @@ internal sealed class OperatorNode
     /// created (<see cref="DataflowBuilder.ConnectLater"/>); until then its entry is null.
     /// </summary>
     public required Location?[] InputSources { get; init; }
+
+    /// <summary>For each input port, how records reach its buckets (<see cref="IConnection.PactName"/>); null until connected.</summary>
+    public required string?[] InputPacts { get; init; }
 
     /// <summary>For each input port, the output port that feeds it (all connected once the dataflow is built).</summary>
     public IReadOnlyList<Location> Inputs => [.. InputSources.Select(s => s!.Value)];

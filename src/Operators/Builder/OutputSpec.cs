@@ -5,10 +5,23 @@ namespace AkkaDifferential.Operators.Builder;
 /// <summary>One consumer of an output: the input port it feeds and how records are spread over its buckets.</summary>
 internal sealed record Consumer<TData>(int Operator, int Port, Pact<TData> Pact);
 
+/// <summary>What a plan's description reads of an output, whatever its record type.</summary>
+internal interface IDescribedOutput
+{
+    /// <summary>The time and difference types of the collection the output carries, or null.</summary>
+    (Type Time, Type Diff)? CollectionTypes { get; }
+}
+
 /// <summary>The consumers of one output port of an operator, filled in as the dataflow is built.</summary>
-internal sealed class OutputSpec<TData>
+internal sealed class OutputSpec<TData> : IDescribedOutput
 {
     private readonly List<Consumer<TData>> consumers = [];
+
+    /// <summary>
+    /// The time and difference types of the collection this output carries, for the plan's description; null for an
+    /// output that is not a collection (an arrangement's output names its types in <typeparamref name="TData"/>).
+    /// </summary>
+    public (Type Time, Type Diff)? CollectionTypes { get; set; }
 
     /// <summary>The consumers, in the order they were connected.</summary>
     public IReadOnlyList<Consumer<TData>> Consumers => consumers;

@@ -24,6 +24,7 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         Scope = scope;
         Operator = op;
         Spec = spec;
+        spec.CollectionTypes ??= (typeof(TTime), typeof(TDiff));
     }
 
     /// <summary>The scope the collection belongs to.</summary>

@@ -34,6 +34,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
 {
     private readonly bool ownsSystem;
     private readonly IFrontierService frontier;
+    private readonly NodePlans plans;
     private int dataflowCount;
 
     /// <summary>Attaches to an existing actor system.</summary>
@@ -54,7 +55,14 @@ public sealed class DifferentialEngine : IAsyncDisposable
         Settings = settings;
         this.ownsSystem = ownsSystem;
         frontier = new LocalFrontierService(system, $"frontier-{Guid.NewGuid():N}");
+        plans = new NodePlans(Definitions, settings, system.Name);
     }
+
+    /// <summary>The definitions registered on this engine.</summary>
+    internal DefinitionRegistry Definitions { get; } = new();
+
+    /// <summary>The plans of the deployments with buckets on this node.</summary>
+    internal NodePlans Plans => plans;
 
     /// <summary>
     /// Starts an embedded single-node actor system and an engine on it. <paramref name="hocon"/> overrides the
@@ -79,8 +87,55 @@ public sealed class DifferentialEngine : IAsyncDisposable
     public DataflowSettings Settings { get; }
 
     /// <summary>
+    /// Registers a dataflow definition under <paramref name="name"/>: <paramref name="build"/> composes its
+    /// collections from the scope and the deployment's arguments. In a cluster every node registers the same
+    /// definitions (the same code, at start-up), and <see cref="DeployAsync{TTime, TArgs, THandles}"/> deploys one by
+    /// name: each node runs the build itself and checks its plan against the driver's.
+    /// </summary>
+    /// <param name="name">The definition's name, unique on this engine; dataflows deployed from it take it as their name.</param>
+    /// <param name="build">Builds the dataflow; it must build the same plan on every node for the same arguments.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or already registered.</exception>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
+    public DataflowDefinition<TTime, TArgs, THandles> Register<TTime, TArgs, THandles>(string name, Func<Scope<TTime>, TArgs, THandles> build)
+        where TTime : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(build);
+        Timestamp.Validate<TTime>();
+        var definition = new DataflowDefinition<TTime, TArgs, THandles>(name, build, local: false);
+        Definitions.Add(definition);
+        return definition;
+    }
+
+    /// <summary>
+    /// Deploys a registered definition with <paramref name="arguments"/>, and returns the dataflow with the handles
+    /// the driver's build returned (input sessions, probes, captures). The deployment carries the definition's name,
+    /// the arguments and the fingerprint of the driver's plan; a bucket whose node has no such definition, or builds
+    /// another plan from it, refuses, and the call throws naming the dataflow and the first difference.
+    /// </summary>
+    /// <param name="definition">The definition, registered on this engine.</param>
+    /// <param name="arguments">The build function's arguments.</param>
+    /// <param name="buckets">Buckets (workers) for this dataflow; by default <see cref="DataflowSettings.Buckets"/>.</param>
+    /// <param name="cancellation">Cancels the deployment: what was started is stopped, and the call throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="definition"/> is not registered on this engine.</exception>
+    /// <exception cref="InvalidOperationException">A node refused the deployment; the message names the dataflow, the node and why.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the dataflow was deployed.</exception>
+    /// <exception cref="TimeoutException">Deployment took longer than <see cref="DataflowSettings.DeployTimeout"/>.</exception>
+    public Task<Dataflow<THandles>> DeployAsync<TTime, TArgs, THandles>(DataflowDefinition<TTime, TArgs, THandles> definition, TArgs arguments, int? buckets = null, CancellationToken cancellation = default)
+        where TTime : notnull
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!ReferenceEquals(Definitions.Find(definition.Name), definition))
+            throw new ArgumentException($"Dataflow definition '{definition.Name}' is not registered on this engine: register it with Register before deploying it.", nameof(definition));
+        return DeployCoreAsync(definition, arguments, definition.Name, buckets, cancellation);
+    }
+
+    /// <summary>
     /// Builds a dataflow with <paramref name="build"/>, deploys it, and returns it with the handles the build
     /// function returned (input sessions, probes, captures). Times of the dataflow are <typeparamref name="TTime"/>.
+    /// The build runs once, here: the dataflow is an anonymous definition that only this node has, deployed through
+    /// the same path as <see cref="DeployAsync{TTime, TArgs, THandles}"/>, and all its buckets run on this node. To run
+    /// buckets on other nodes of a cluster, register the definition on every node and deploy it by name.
     /// </summary>
     /// <param name="build">Composes collections in the scope and returns the handles the caller needs.</param>
     /// <param name="buckets">Buckets (workers) for this dataflow; by default <see cref="DataflowSettings.Buckets"/>.</param>
@@ -96,23 +151,32 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the dataflow was deployed.</exception>
     /// <exception cref="TimeoutException">Deployment took longer than <see cref="DataflowSettings.DeployTimeout"/>; the message names the dataflow, its bucket count and the setting.</exception>
-    public async Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null, CancellationToken cancellation = default)
+    public Task<Dataflow<THandles>> BuildAsync<TTime, THandles>(Func<Scope<TTime>, THandles> build, int? buckets = null, string? name = null, CancellationToken cancellation = default)
+        where TTime : notnull
+    {
+        Timestamp.Validate<TTime>();
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException("A dataflow's name must not be empty: pass null for a generated one.", nameof(name));
+        var displayName = name ?? $"dataflow-{Interlocked.Increment(ref dataflowCount)}";
+        var definition = new DataflowDefinition<TTime, Func<Scope<TTime>, THandles>, THandles>(displayName, static (scope, build) => build(scope), local: true);
+        return DeployCoreAsync(definition, build, displayName, buckets, cancellation);
+    }
+
+    private async Task<Dataflow<THandles>> DeployCoreAsync<TTime, TArgs, THandles>(DataflowDefinition<TTime, TArgs, THandles> definition, TArgs arguments, string name, int? buckets, CancellationToken cancellation)
         where TTime : notnull
     {
         cancellation.ThrowIfCancellationRequested();
-        Timestamp.Validate<TTime>();
         var count = buckets ?? Settings.Buckets;
         if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(buckets), count, "A dataflow needs at least one bucket.");
-        if (name is not null && string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("A dataflow's name must not be empty: pass null for a generated one.", nameof(name));
-        var id = DataflowId.New(name ?? $"dataflow-{Interlocked.Increment(ref dataflowCount)}");
+        var id = DataflowId.New(name);
         var state = new DataflowState(id);
-        var builder = new DataflowBuilder();
-        var scope = new Scope<TTime>(builder, state, Settings, count);
-        var handles = build(scope);
-        var plan = builder.Build();
-        var actor = System.ActorOf(DataflowActor.Props<TTime>(plan, frontier.Frontier, Settings, state, count), id.ActorName);
+        var built = definition.Build(arguments, state, Settings, count);
+        var plan = built.Plan;
+        var local = ((IDataflowDefinition)definition).IsLocal;
+        var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
+        plans.Add(id, plan);
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, frontier.Frontier, Settings, state), id.ActorName);
         RuntimeProtocol.Deployed deployed;
         try
         {
@@ -121,19 +185,19 @@ public sealed class DifferentialEngine : IAsyncDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Stopped as a disposed dataflow is: its actors, and its registration for progress.
-            await new Dataflow<THandles>(handles, actor, state, instances: 0).DisposeAsync().ConfigureAwait(false);
+            await new Dataflow<THandles>(built.Handles, actor, state, instances: 0).DisposeAsync().ConfigureAwait(false);
             throw new OperationCanceledException($"Deploying dataflow '{id.Name}' was cancelled; what it had started is stopped.", cancellation);
         }
         catch (AskTimeoutException ex)
         {
             // Stopped the same way; other dataflows are untouched.
-            await new Dataflow<THandles>(handles, actor, state, instances: 0).DisposeAsync().ConfigureAwait(false);
+            await new Dataflow<THandles>(built.Handles, actor, state, instances: 0).DisposeAsync().ConfigureAwait(false);
             throw new TimeoutException(
                 $"Deploying dataflow '{id.Name}' with {count} buckets ({plan.Operators.Count(n => n.Factory is not null) * count} operator instances) did not finish within " +
                 $"{Settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: raise it or use fewer buckets.", ex);
         }
-        scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
-        return new Dataflow<THandles>(handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
+        built.Scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
+        return new Dataflow<THandles>(built.Handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
     }
 
     /// <inheritdoc/>

@@ -4,40 +4,53 @@ using AkkaDifferential.Operators.Builder;
 namespace AkkaDifferential.Operators.Runtime;
 
 /// <summary>
-/// One bucket (worker) of a dataflow: it owns, as children, the instances at this bucket of every operator of the
-/// dataflow. Batches go straight from instance to instance once every instance knows the others
-/// (<see cref="RuntimeProtocol.Routes"/>), and frontier changes straight from the frontier actor to the instances
-/// that observe them. A bucket is a child of the dataflow actor, to which it escalates the failures of its operator
-/// instances.
+/// One bucket (worker) of a dataflow: it resolves the deployment's plan on its node (<see cref="NodePlans"/>: the
+/// driver's build, or the node's own build of the registered definition, checked against the driver's) and owns, as
+/// children, the instances at this bucket of every operator of the dataflow. Batches go straight from instance to
+/// instance once every instance knows the others (<see cref="RuntimeProtocol.Routes"/>), and frontier changes
+/// straight from the frontier actor to the instances that observe them. Whatever its parent (the dataflow actor on
+/// one node, a shard in a cluster), it reports to the dataflow's owner by message: its start, a refusal, and the
+/// failure of an operator instance, which it stops.
 /// </summary>
 internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 {
-    private readonly DataflowId dataflow;
-    private readonly DataflowPlan plan;
-    private readonly int bucket;
+    private readonly NodePlans plans;
     private readonly IActorRef frontier;
     private readonly DataflowSettings settings;
     private readonly DataflowMetrics metrics;
-    private readonly IActorRef?[] operators;
+    private IActorRef?[] operators = [];
+    private IActorRef? owner;
+    private DataflowId? resolved;
 
-    public BucketActor(DataflowId dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics)
+    public BucketActor(NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics)
     {
-        this.metrics = metrics;
-        this.dataflow = dataflow;
-        this.plan = plan;
-        this.bucket = bucket;
+        this.plans = plans;
         this.frontier = frontier;
         this.settings = settings;
-        operators = new IActorRef?[plan.Operators.Count];
+        this.metrics = metrics;
     }
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(DataflowId dataflow, DataflowPlan plan, int bucket, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
-        Akka.Actor.Props.Create(typeof(BucketActor), dataflow, plan, bucket, frontier, settings, metrics);
+    public static Props Props(NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
+        Akka.Actor.Props.Create(typeof(BucketActor), plans, frontier, settings, metrics);
 
-    // Not logged here: the dataflow actor logs one error per failed dataflow, however many buckets fail.
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Escalate, loggingEnabled: false);
+    protected override SupervisorStrategy SupervisorStrategy()
+    {
+        var self = Self;
+        // Not logged here: the dataflow's owner logs one error per failed dataflow, however many buckets fail.
+        return new OneForOneStrategy(cause =>
+        {
+            self.Tell(new RuntimeProtocol.OperatorFailed(cause));
+            return Directive.Stop;
+        }, loggingEnabled: false);
+    }
+
+    protected override void PostStop()
+    {
+        if (resolved is { } id)
+            plans.Release(id);
+    }
 
     protected override void OnReceive(object message)
     {
@@ -46,14 +59,24 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             Stash.Stash();
             return;
         }
+        owner = start.Owner;
+        var deployment = start.Deployment;
+        if (!plans.TryResolve(deployment, out var plan, out var refusal))
+        {
+            owner.Tell(new RuntimeProtocol.BucketRefused(start.Bucket, refusal));
+            Context.Stop(Self);
+            return;
+        }
+        resolved = deployment.Id;
+        operators = new IActorRef?[plan.Operators.Count];
         foreach (var node in plan.Operators)
         {
             if (node.Factory is null)
                 continue;
-            var environment = new InstanceEnvironment(dataflow, node, bucket, start.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
+            var environment = new InstanceEnvironment(deployment.Id, node, start.Bucket, deployment.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
             operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
         }
-        Context.Parent.Tell(new RuntimeProtocol.BucketStarted(bucket, operators));
+        owner.Tell(new RuntimeProtocol.BucketStarted(start.Bucket, operators));
         Become(Running);
         Stash.UnstashAll();
     }
@@ -65,6 +88,9 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             case RuntimeProtocol.Routes routes:
                 foreach (var instance in operators)
                     instance?.Tell(routes);
+                break;
+            case RuntimeProtocol.OperatorFailed failed:
+                owner!.Tell(failed);
                 break;
             default:
                 Unhandled(message);

@@ -10,15 +10,18 @@ using AkkaDifferential.Runtime.Progress;
 namespace AkkaDifferential.Operators.Runtime;
 
 /// <summary>
-/// Deploys and supervises one dataflow on a single node: it starts the driver's endpoints (capture sinks, probe
-/// listeners), the buckets with their operator instances, and registers the dataflow with the frontier actor.
-/// When an operator fails, it fails the dataflow (its <see cref="DataflowState"/>), unregisters it and stops it,
-/// leaving every other dataflow of the actor system running.
+/// The owner of one deployed dataflow, on its driver: it starts the driver's endpoints (capture sinks, probe
+/// listeners), starts the buckets with the <see cref="RuntimeProtocol.Deployment"/> (each resolves the plan on its
+/// node), and registers the dataflow with the frontier actor. When a bucket's node refuses the deployment or an
+/// operator fails, it fails the dataflow (its <see cref="DataflowState"/>), unregisters it and stops it, leaving every
+/// other dataflow of the actor system running. Buckets report to it by message, whatever their parent.
 /// </summary>
 internal sealed class DataflowActor : ReceiveActor
 {
     private readonly DataflowId id;
     private readonly DataflowPlan plan;
+    private readonly RuntimeProtocol.Deployment deployment;
+    private readonly NodePlans plans;
     private readonly IActorRef frontier;
     private readonly DataflowSettings settings;
     private readonly DataflowState state;
@@ -28,15 +31,17 @@ internal sealed class DataflowActor : ReceiveActor
     private IActorRef? deployer;
     private bool failed;
 
-    public DataflowActor(DataflowId id, DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum, int buckets)
+    public DataflowActor(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum)
     {
-        this.id = id;
+        id = deployment.Id;
+        buckets = deployment.Buckets;
+        this.deployment = deployment;
         this.plan = plan;
+        this.plans = plans;
         this.frontier = frontier;
         this.settings = settings;
         this.state = state;
         this.minimum = minimum;
-        this.buckets = buckets;
         instances = new IReadOnlyList<IActorRef?>?[buckets];
         Receive<RuntimeProtocol.Deploy>(_ => DeployDataflow());
         Receive<RuntimeProtocol.BucketStarted>(started =>
@@ -52,11 +57,19 @@ internal sealed class DataflowActor : ReceiveActor
             deployer = null;
             Fail(refused.Cause);
         });
+        Receive<RuntimeProtocol.BucketRefused>(refused =>
+        {
+            var cause = new InvalidOperationException(refused.Reason);
+            deployer?.Tell(new Status.Failure(cause));
+            deployer = null;
+            Fail(cause);
+        });
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
     }
 
-    public static Props Props<TTime>(DataflowPlan plan, IActorRef frontier, DataflowSettings settings, DataflowState state, int buckets) =>
-        Akka.Actor.Props.Create(() => new DataflowActor(state.Id, plan, frontier, settings, state, FlatTime.From(Timestamp.Minimum<TTime>()), buckets));
+    /// <summary>Props of the owner of <paramref name="deployment"/>, whose plan the driver built as <paramref name="plan"/> (and added to <paramref name="plans"/>).</summary>
+    public static Props Props<TTime>(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowState state) =>
+        Akka.Actor.Props.Create(() => new DataflowActor(deployment, plan, plans, frontier, settings, state, FlatTime.From(Timestamp.Minimum<TTime>())));
 
     private IReadOnlyList<IActorRef> Buckets { get; set; } = [];
 
@@ -76,6 +89,7 @@ internal sealed class DataflowActor : ReceiveActor
     protected override void PostStop()
     {
         frontier.Tell(new FrontierProtocol.Unregister(id));
+        plans.Release(id);
         state.Stopped();
     }
 
@@ -85,9 +99,9 @@ internal sealed class DataflowActor : ReceiveActor
         foreach (var node in plan.Operators)
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
-        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(id, plan, b, frontier, settings, state.Metrics), $"bucket-{b}"))];
-        foreach (var bucket in Buckets)
-            bucket.Tell(new RuntimeProtocol.StartBucket(buckets, Endpoints));
+        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(plans, frontier, settings, state.Metrics), $"bucket-{b}"))];
+        for (var b = 0; b < buckets; b++)
+            Buckets[b].Tell(new RuntimeProtocol.StartBucket(deployment, b, Self, Endpoints));
     }
 
     /// <summary>

@@ -30,8 +30,23 @@ internal static class RuntimeProtocol
     /// <summary>A bucket has started its operator instances; per operator, its instance's actor (null for operators without instances).</summary>
     public sealed record BucketStarted(int Bucket, IReadOnlyList<IActorRef?> Operators) : IDeadLetterSuppression;
 
-    /// <summary>Tells a bucket the addresses of the driver's endpoints; it then creates its operator instances and answers <see cref="BucketStarted"/>.</summary>
-    public sealed record StartBucket(int Buckets, IReadOnlyDictionary<int, IActorRef> Endpoints) : IDeadLetterSuppression;
+    /// <summary>
+    /// What a driver deploys: the dataflow's identity, the name of its definition (null for a dataflow built from a
+    /// lambda, which only the driver's node has), the definition's arguments, the bucket count, and the description
+    /// of the plan the driver built with its fingerprint, against which every node checks its own build.
+    /// </summary>
+    public sealed record Deployment(DataflowId Id, string? Definition, object? Arguments, int Buckets, IReadOnlyList<string> Plan, ulong Fingerprint);
+
+    /// <summary>
+    /// Starts a bucket of <paramref name="Deployment"/>: it resolves the plan on its node, creates its operator
+    /// instances and answers <paramref name="Owner"/> (the dataflow actor on the driver) with <see cref="BucketStarted"/>,
+    /// or <see cref="BucketRefused"/> when its node cannot run the deployment. <paramref name="Endpoints"/> are the
+    /// driver's endpoints (captures, probes) by operator.
+    /// </summary>
+    public sealed record StartBucket(Deployment Deployment, int Bucket, IActorRef Owner, IReadOnlyDictionary<int, IActorRef> Endpoints) : IDeadLetterSuppression;
+
+    /// <summary>A bucket's node refused the deployment; <paramref name="Reason"/> names the dataflow and why.</summary>
+    public sealed record BucketRefused(int Bucket, string Reason) : IDeadLetterSuppression;
 
     /// <summary>
     /// The actor of every operator instance, per bucket: sent to every instance (through its bucket) once all exist,
@@ -48,6 +63,6 @@ internal static class RuntimeProtocol
     /// </summary>
     public sealed record Deployed(IReadOnlyList<IActorRef> Buckets, IReadOnlyList<IReadOnlyList<IActorRef?>> Instances);
 
-    /// <summary>An operator instance failed; the dataflow stops.</summary>
+    /// <summary>An operator instance failed; the dataflow stops. Sent by the instance's bucket to the dataflow's owner.</summary>
     public sealed record OperatorFailed(Exception Cause) : IDeadLetterSuppression;
 }

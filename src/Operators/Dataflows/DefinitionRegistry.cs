@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace AkkaDifferential.Operators.Dataflows;
+
+/// <summary>The dataflow definitions of one node, by name. Thread-safe: the application registers, buckets look up.</summary>
+internal sealed class DefinitionRegistry
+{
+    private readonly ConcurrentDictionary<string, IDataflowDefinition> definitions = new(StringComparer.Ordinal);
+
+    /// <summary>Adds <paramref name="definition"/>.</summary>
+    /// <exception cref="ArgumentException">Another definition has the same name.</exception>
+    public void Add(IDataflowDefinition definition)
+    {
+        if (!definitions.TryAdd(definition.Name, definition))
+            throw new ArgumentException($"A dataflow definition named '{definition.Name}' is already registered on this engine: names identify definitions across nodes, so each must be distinct.", nameof(definition));
+    }
+
+    /// <summary>The definition registered as <paramref name="name"/>, or null.</summary>
+    public IDataflowDefinition? Find(string name) => definitions.GetValueOrDefault(name);
+
+    /// <summary>The registered names, sorted, for errors.</summary>
+    public IReadOnlyList<string> Names => [.. definitions.Keys.Order(StringComparer.Ordinal)];
+}
