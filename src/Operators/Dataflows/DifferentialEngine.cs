@@ -176,7 +176,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var local = ((IDataflowDefinition)definition).IsLocal;
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         plans.Add(id, plan);
-        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, frontier.Frontier, Settings, state), id.ActorName);
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, frontier, Settings, state), id.ActorName);
         RuntimeProtocol.Deployed deployed;
         try
         {
@@ -196,7 +196,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
                 $"Deploying dataflow '{id.Name}' with {count} buckets ({plan.Operators.Count(n => n.Factory is not null) * count} operator instances) did not finish within " +
                 $"{Settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: raise it or use fewer buckets.", ex);
         }
-        built.Scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, state));
+        built.Scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, frontier.Progress, state));
         return new Dataflow<THandles>(built.Handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
     }
 

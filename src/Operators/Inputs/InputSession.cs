@@ -156,6 +156,6 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     {
         var progress = ((IBatchSender<TTime>)this).Progress;
         if (!progress.IsEmpty)
-            deployed!.Frontier.Tell(new FrontierProtocol.ProgressUpdate(deployed.Id, progress.Drain()));
+            deployed!.Progress.Tell(new FrontierProtocol.ProgressUpdate(deployed.Id, progress.Drain()));
     }
 }

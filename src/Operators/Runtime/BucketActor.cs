@@ -7,33 +7,33 @@ namespace AkkaDifferential.Operators.Runtime;
 /// One bucket (worker) of a dataflow: it resolves the deployment's plan on its node (<see cref="NodePlans"/>: the
 /// driver's build, or the node's own build of the registered definition, checked against the driver's) and owns, as
 /// children, the instances at this bucket of every operator of the dataflow. Batches go straight from instance to
-/// instance once every instance knows the others (<see cref="RuntimeProtocol.Routes"/>), and frontier changes
-/// straight from the frontier actor to the instances that observe them. Whatever its parent (the dataflow actor on
+/// instance once every instance knows the others (<see cref="RuntimeProtocol.Routes"/>), their progress to the
+/// node's progress agent, and frontier changes straight from the frontier actor to the instances that observe them. Whatever its parent (the dataflow actor on
 /// one node, a shard in a cluster), it reports to the dataflow's owner by message: its start, a refusal, and the
 /// failure of an operator instance, which it stops.
 /// </summary>
 internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
 {
     private readonly NodePlans plans;
-    private readonly IActorRef frontier;
+    private readonly IActorRef progress;
     private readonly DataflowSettings settings;
     private readonly DataflowMetrics metrics;
     private IActorRef?[] operators = [];
     private IActorRef? owner;
     private DataflowId? resolved;
 
-    public BucketActor(NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics)
+    public BucketActor(NodePlans plans, IActorRef progress, DataflowSettings settings, DataflowMetrics metrics)
     {
         this.plans = plans;
-        this.frontier = frontier;
+        this.progress = progress;
         this.settings = settings;
         this.metrics = metrics;
     }
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowMetrics metrics) =>
-        Akka.Actor.Props.Create(typeof(BucketActor), plans, frontier, settings, metrics);
+    public static Props Props(NodePlans plans, IActorRef progress, DataflowSettings settings, DataflowMetrics metrics) =>
+        Akka.Actor.Props.Create(typeof(BucketActor), plans, progress, settings, metrics);
 
     protected override SupervisorStrategy SupervisorStrategy()
     {
@@ -73,7 +73,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
         {
             if (node.Factory is null)
                 continue;
-            var environment = new InstanceEnvironment(deployment.Id, node, start.Bucket, deployment.Buckets, frontier, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
+            var environment = new InstanceEnvironment(deployment.Id, node, start.Bucket, deployment.Buckets, progress, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
             operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
         }
         owner.Tell(new RuntimeProtocol.BucketStarted(start.Bucket, operators));

@@ -23,6 +23,7 @@ internal sealed class DataflowActor : ReceiveActor
     private readonly RuntimeProtocol.Deployment deployment;
     private readonly NodePlans plans;
     private readonly IActorRef frontier;
+    private readonly IActorRef progress;
     private readonly DataflowSettings settings;
     private readonly DataflowState state;
     private readonly FlatTime minimum;
@@ -31,14 +32,15 @@ internal sealed class DataflowActor : ReceiveActor
     private IActorRef? deployer;
     private bool failed;
 
-    public DataflowActor(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowState state, FlatTime minimum)
+    public DataflowActor(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IFrontierService frontiers, DataflowSettings settings, DataflowState state, FlatTime minimum)
     {
         id = deployment.Id;
         buckets = deployment.Buckets;
         this.deployment = deployment;
         this.plan = plan;
         this.plans = plans;
-        this.frontier = frontier;
+        frontier = frontiers.Frontier;
+        progress = frontiers.Progress;
         this.settings = settings;
         this.state = state;
         this.minimum = minimum;
@@ -68,8 +70,8 @@ internal sealed class DataflowActor : ReceiveActor
     }
 
     /// <summary>Props of the owner of <paramref name="deployment"/>, whose plan the driver built as <paramref name="plan"/> (and added to <paramref name="plans"/>).</summary>
-    public static Props Props<TTime>(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IActorRef frontier, DataflowSettings settings, DataflowState state) =>
-        Akka.Actor.Props.Create(() => new DataflowActor(deployment, plan, plans, frontier, settings, state, FlatTime.From(Timestamp.Minimum<TTime>())));
+    public static Props Props<TTime>(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IFrontierService frontiers, DataflowSettings settings, DataflowState state) =>
+        Akka.Actor.Props.Create(() => new DataflowActor(deployment, plan, plans, frontiers, settings, state, FlatTime.From(Timestamp.Minimum<TTime>())));
 
     private IReadOnlyList<IActorRef> Buckets { get; set; } = [];
 
@@ -99,7 +101,7 @@ internal sealed class DataflowActor : ReceiveActor
         foreach (var node in plan.Operators)
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
-        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(plans, frontier, settings, state.Metrics), $"bucket-{b}"))];
+        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(plans, progress, settings, state.Metrics), $"bucket-{b}"))];
         for (var b = 0; b < buckets; b++)
             Buckets[b].Tell(new RuntimeProtocol.StartBucket(deployment, b, Self, Endpoints));
     }

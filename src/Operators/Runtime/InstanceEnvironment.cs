@@ -3,13 +3,16 @@ using AkkaDifferential.Operators.Builder;
 
 namespace AkkaDifferential.Operators.Runtime;
 
-/// <summary>What an operator instance knows of where it runs: its dataflow, operator and bucket, and the actors it reports to.</summary>
+/// <summary>
+/// What an operator instance knows of where it runs: its dataflow, operator and bucket, and the actors it reports
+/// to (<paramref name="Progress"/>: its node's progress agent).
+/// </summary>
 internal sealed record InstanceEnvironment(
     DataflowId Dataflow,
     OperatorNode Node,
     int Bucket,
     int Buckets,
-    IActorRef Frontier,
+    IActorRef Progress,
     IActorRef? Endpoint,
     DataflowSettings Settings,
     DataflowMetrics Metrics);

@@ -160,11 +160,11 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
         if (otherProgress.Count == 0)
         {
             if (!Progress.IsEmpty)
-                Environment.Frontier.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, Progress.Drain()));
+                Environment.Progress.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, Progress.Drain()));
             return;
         }
         var changes = otherProgress.Where(p => !p.IsEmpty).SelectMany(p => p.Drain()).Concat(Progress.Drain()).ToArray();
         if (changes.Length > 0)
-            Environment.Frontier.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, changes));
+            Environment.Progress.Tell(new FrontierProtocol.ProgressUpdate(Environment.Dataflow, changes));
     }
 }

@@ -26,6 +26,7 @@ internal sealed class FrontierActor : UntypedActor
     private readonly Dictionary<DataflowId, List<ProgressUpdate>> early = [];
     private readonly HashSet<DataflowId> retired = [];
     private readonly HashSet<DataflowId> dirty = [];
+    private readonly SequenceGate gate = new();
     private bool publishQueued;
     private readonly ILoggingAdapter log = Context.GetLogger();
 
@@ -39,6 +40,9 @@ internal sealed class FrontierActor : UntypedActor
         {
             case ProgressUpdate update:
                 OnProgress(update);
+                break;
+            case NodeProgressProtocol.NodeProgress flushed:
+                OnNodeProgress(flushed);
                 break;
             case PublishPending:
                 publishQueued = false;
@@ -84,6 +88,21 @@ internal sealed class FrontierActor : UntypedActor
             foreach (var update in pending)
                 OnProgress(update);
         Sender.Tell(new Registered(register.Dataflow));
+    }
+
+    /// <summary>
+    /// A node agent's flush: applied once and in its node's sequence order (a resend of an applied one is dropped, one
+    /// after a gap held until the gap fills), and acknowledged with the highest sequence applied so far.
+    /// </summary>
+    private void OnNodeProgress(NodeProgressProtocol.NodeProgress flushed)
+    {
+        var ready = gate.Accept(flushed);
+        foreach (var message in ready)
+            foreach (var update in message.Updates)
+                OnProgress(update);
+        if (ready.Count == 0 && flushed.Sequence > gate.Applied(flushed.Node))
+            log.Warning("Progress of node {0}: message {1} arrived before {2}; holding it until the gap fills", flushed.Node, flushed.Sequence, gate.Applied(flushed.Node) + 1);
+        Sender.Tell(new NodeProgressProtocol.NodeProgressAck(flushed.Node, gate.Applied(flushed.Node)));
     }
 
     private void OnProgress(ProgressUpdate update)

@@ -3,11 +3,14 @@ using Akka.Actor;
 namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>
-/// Where a dataflow finds the frontier actor: today always a <see cref="LocalFrontierService"/>, one
-/// <see cref="FrontierActor"/> per engine in the engine's actor system. Operators only ever talk to <see cref="Frontier"/>.
+/// Where a dataflow finds the frontier actor and where its senders report progress: on one node a
+/// <see cref="LocalFrontierService"/> (one <see cref="FrontierActor"/> and one <see cref="ProgressAgent"/> per engine).
 /// </summary>
 internal interface IFrontierService
 {
-    /// <summary>The actor accepting <see cref="FrontierProtocol"/> messages.</summary>
+    /// <summary>The frontier actor (or a proxy to it): registrations, subscriptions, unregistrations.</summary>
     IActorRef Frontier { get; }
+
+    /// <summary>This node's <see cref="ProgressAgent"/>, where operator instances and input sessions send their <see cref="FrontierProtocol.ProgressUpdate"/>s.</summary>
+    IActorRef Progress { get; }
 }

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Akka.Actor;
+using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
+using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
+using static AkkaDifferential.Runtime.Progress.NodeProgressProtocol;
+
+namespace AkkaDifferential.Runtime.Progress;
+
+/// <summary>
+/// The progress agent of one node: every local sender (operator instances, input sessions) reports its
+/// <see cref="ProgressUpdate"/>s here instead of to the frontier actor. The agent consolidates them per dataflow
+/// and, once the reports already in its mailbox are in, flushes them as one <see cref="NodeProgress"/> with the next
+/// sequence number, as timely accumulates progress per worker before it crosses the network. It keeps each message
+/// until the frontier actor acknowledges it and resends what stays unacknowledged for <c>resendAfter</c>: the frontier
+/// actor applies each sequence once and in order, so resending is safe and nothing is dropped silently (a singleton
+/// proxy buffers only so much while the singleton moves).
+/// </summary>
+/// <remarks>
+/// Merging the batches of several senders into one atomic batch only delays each of them, which is safe: frontiers
+/// may lag, never lead. Each sender's batches keep their order, since they pass through here in the order sent.
+/// </remarks>
+internal sealed class ProgressAgent : UntypedActor, IWithTimers
+{
+    private readonly IActorRef frontier;
+    private readonly string node;
+    private readonly TimeSpan resendAfter;
+    private readonly Dictionary<DataflowId, List<PointstampChange[]>> pending = [];
+    private readonly Dictionary<(Location, FlatTime), long> scratch = [];
+    private readonly SortedDictionary<long, (NodeProgress Message, long SentAt)> unacked = [];
+    private long next = 1;
+    private bool flushQueued;
+
+    /// <summary>An agent reporting to <paramref name="frontier"/> as <paramref name="node"/>.</summary>
+    public ProgressAgent(IActorRef frontier, string node, TimeSpan resendAfter)
+    {
+        this.frontier = frontier;
+        this.node = node;
+        this.resendAfter = resendAfter;
+    }
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Props of an agent named <paramref name="node"/>, which must be unique per agent incarnation in the cluster.</summary>
+    public static Props Props(IActorRef frontier, string node, TimeSpan resendAfter) =>
+        Akka.Actor.Props.Create(typeof(ProgressAgent), frontier, node, resendAfter);
+
+    /// <summary>The messages sent and not acknowledged yet (for tests).</summary>
+    public sealed record GetUnacked
+    {
+        /// <summary>The one instance.</summary>
+        public static GetUnacked Instance { get; } = new();
+    }
+
+    /// <inheritdoc/>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case ProgressUpdate update:
+                if (!pending.TryGetValue(update.Dataflow, out var batches))
+                    pending[update.Dataflow] = batches = [];
+                batches.Add(update.Changes);
+                if (!flushQueued)
+                {
+                    flushQueued = true;
+                    Self.Tell(Flush.Instance);
+                }
+                break;
+            case Flush:
+                flushQueued = false;
+                FlushPending();
+                break;
+            case NodeProgressAck ack:
+                while (unacked.Count > 0 && unacked.Keys.First() <= ack.Sequence)
+                    unacked.Remove(unacked.Keys.First());
+                if (unacked.Count == 0)
+                    Timers.Cancel(Resend.Instance);
+                break;
+            case Resend:
+                var now = Stopwatch.GetTimestamp();
+                foreach (var (sequence, (sent, at)) in unacked.ToList())
+                    if (Stopwatch.GetElapsedTime(at, now) >= resendAfter)
+                    {
+                        frontier.Tell(sent);
+                        unacked[sequence] = (sent, now);
+                    }
+                break;
+            case GetUnacked:
+                Sender.Tell(unacked.Keys.ToArray());
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void FlushPending()
+    {
+        if (pending.Count == 0)
+            return;
+        var updates = new ProgressUpdate[pending.Count];
+        var i = 0;
+        foreach (var (dataflow, batches) in pending)
+            updates[i++] = new ProgressUpdate(dataflow, batches.Count == 1 ? batches[0] : Consolidate(batches));
+        pending.Clear();
+        var flushed = new NodeProgress(node, next++, updates);
+        unacked[flushed.Sequence] = (flushed, Stopwatch.GetTimestamp());
+        frontier.Tell(flushed);
+        if (!Timers.IsTimerActive(Resend.Instance))
+            Timers.StartPeriodicTimer(Resend.Instance, Resend.Instance, resendAfter);
+    }
+
+    private PointstampChange[] Consolidate(List<PointstampChange[]> batches)
+    {
+        foreach (var batch in batches)
+            foreach (var change in batch)
+            {
+                var key = (change.Location, change.Time);
+                scratch[key] = scratch.GetValueOrDefault(key) + change.Delta;
+            }
+        var result = new List<PointstampChange>(scratch.Count);
+        foreach (var ((location, time), delta) in scratch)
+            if (delta != 0)
+                result.Add(new PointstampChange(location, time, delta));
+        scratch.Clear();
+        return [.. result];
+    }
+
+    /// <summary>Sends what the mailbox has brought since the last flush.</summary>
+    private sealed class Flush
+    {
+        public static Flush Instance { get; } = new();
+    }
+
+    /// <summary>Resends what has waited too long for its acknowledgement.</summary>
+    private sealed class Resend
+    {
+        public static Resend Instance { get; } = new();
+    }
+}
