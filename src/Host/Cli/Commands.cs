@@ -15,7 +15,7 @@ internal static class Commands
     /// <summary>The exit code of bad input.</summary>
     public const int BadInput = 2;
 
-    private static readonly string[] Names = ["bfs", "cc", "scc", "degrees", "words", "bench", "help"];
+    private static readonly string[] Names = ["bfs", "cc", "scc", "degrees", "words", "streams", "bench", "help"];
 
     /// <summary>Runs the command <paramref name="args"/> name; returns the process's exit code.</summary>
     /// <param name="args">The command and its options.</param>
@@ -32,6 +32,7 @@ internal static class Commands
             return args.Count == 0 ? await DemoExample.RunAsync(output) : args[0] switch
             {
                 "words" => await WordsExample.RunAsync(rest, output),
+                "streams" => await StreamsExample.RunAsync(rest, output),
                 "degrees" => await DegreesExample.RunAsync(rest, output, log),
                 "bfs" => await BfsExample.RunAsync(rest, output, log),
                 "cc" => await ConnectedComponentsExample.RunAsync(rest, output, log),
@@ -85,6 +86,9 @@ internal static class Commands
                   --edges FILE                load 'src dst' lines from FILE instead (no random graph, no
                                               rounds) and print 'degree count' lines
               words [--buckets W]             a word-change dataflow of linear operators, driven in rounds
+              streams [--buckets W] [--max-in-flight M]
+                                              an Akka.Streams source of lines through a word count (Sink)
+                                              into a stream of its changes per closed time (Source)
             {BenchCommand.Help}
               help                            this text (also: --help after any command)
 

@@ -1,5 +1,6 @@
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Capture;
+using AkkaDifferential.Operators.Changes;
 using AkkaDifferential.Operators.Exchange;
 using AkkaDifferential.Operators.Linear;
 using AkkaDifferential.Operators.Probes;
@@ -155,6 +156,28 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
                 return CaptureActor<TData, TTime, TDiff>.Props(handle);
             }).Name;
         return handle;
+    }
+
+    /// <summary>
+    /// This collection's output as a stream on the driver: one <see cref="TimeChanges{TData, TTime, TDiff}"/> per
+    /// closed time at which it changed, holding that time's consolidated changes and, with
+    /// <paramref name="accumulate"/>, its contents at that time. Read it with <c>await foreach</c>, or as an
+    /// Akka.Streams <c>Source</c> (<c>AkkaDifferential.Streams</c>).
+    /// </summary>
+    /// <param name="accumulate">
+    /// Also give the contents at each time. They are kept on the driver, compacted to one update per record for
+    /// totally ordered times, and copied into every element: a cost proportional to the collection per time.
+    /// </param>
+    /// <param name="name">The operator's name in errors; by default its kind and index.</param>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TData"/> has no stable order.</exception>
+    public ChangeStream<TData, TTime, TDiff> Changes(bool accumulate = false, string? name = null)
+    {
+        DataOrder<TData>.Validate();
+        var stream = new ChangeStream<TData, TTime, TDiff>(Scope.State, accumulate);
+        stream.Operator = Scope.Builder.Add("Changes", [Connect(Pact<TData>.Pipeline)], [],
+            environment => new CaptureRuntime<TTime>(environment),
+            endpoint: buckets => ChangesActor<TData, TTime, TDiff>.Props(stream, buckets), name: name).Name;
+        return stream;
     }
 
     internal Connection<TData> Connect(Pact<TData> pact) => new(Spec, Location.Source(Operator, 0), pact);

@@ -26,6 +26,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     private OutputPort<TData, TTime, TDiff>? output;
     private DeployedDataflow? deployed;
     private bool closed;
+    private Exception? failure;
 
     internal InputSession(int op, string name, OutputSpec<TData> spec, DataflowState state, DataflowSettings settings)
     {
@@ -35,6 +36,9 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         this.state = state;
         this.settings = settings;
     }
+
+    /// <summary>The input's name, as its errors give it.</summary>
+    public string Name => name;
 
     /// <summary>The session's current time: new updates are at this time unless given a later one.</summary>
     public TTime Time { get; private set; } = Timestamp.Minimum<TTime>();
@@ -108,7 +112,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
             Send();
     }
 
-    /// <summary>Sends the buffered updates and closes the input: no more updates will come.</summary>
+    /// <summary>Sends the buffered updates and closes the input: no more updates will come. No effect after <see cref="Fail"/>.</summary>
     public void Close()
     {
         if (closed || state.Completion.IsCompleted || deployed is null)
@@ -117,6 +121,25 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
         closed = true;
         SendProgress();
+    }
+
+    /// <summary>
+    /// Fails the input with <paramref name="cause"/> (its source broke off, as an Akka.Streams sink's upstream that
+    /// fails): the updates accepted so far are sent and kept, the times the session had advanced past stay complete,
+    /// and its current time stays open, so that no result claims a time whose updates may be missing. Every later use
+    /// of the session throws an <see cref="InvalidOperationException"/> with the cause as its inner exception; other
+    /// inputs and the dataflow keep running. No effect once the input is closed or failed, or its dataflow stopped.
+    /// </summary>
+    /// <param name="cause">Why the input failed.</param>
+    public void Fail(Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        if (closed || state.Completion.IsCompleted || deployed is null)
+            return;
+        output!.Flush(this);
+        SendProgress();
+        failure = cause;
+        closed = true;
     }
 
     /// <summary>Closes the input (see <see cref="Close"/>).</summary>
@@ -133,6 +156,8 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     private OutputPort<TData, TTime, TDiff> Ready(string what)
     {
         state.ThrowIfNotRunning($"{what} input '{name}'");
+        if (failure is not null)
+            throw new InvalidOperationException($"Cannot {what} input '{name}': it failed: {failure.Message}", failure);
         if (closed)
             throw new InvalidOperationException($"Cannot {what} input '{name}': it has been closed.");
         return output ?? throw new InvalidOperationException($"Cannot {what} input '{name}' before its dataflow is deployed: use the session after BuildAsync returns.");
