@@ -45,6 +45,12 @@ internal sealed class InputSink<TData, TTime, TDiff>(InputSession<TData, TTime, 
 
         private InputSession<TData, TTime, TDiff> Session => stage.session;
 
+        /// <summary>
+        /// True when the sink may take another element: fewer updates in flight than the bound, or all of them at
+        /// the open time, which only a later element can close.
+        /// </summary>
+        private bool Room => inFlight < stage.maxInFlight || rounds.Count == 0;
+
         public override void PreStart()
         {
             onAbsorbed = GetAsyncCallback<(TTime Time, Exception? Failure)>(Absorbed);
@@ -58,7 +64,7 @@ internal sealed class InputSink<TData, TTime, TDiff>(InputSession<TData, TTime, 
             var update = Grab(stage.inlet);
             if (!Try(() => Accept(update)))
                 return;
-            if (inFlight < stage.maxInFlight || rounds.Count == 0)
+            if (Room)
                 Pull(stage.inlet);
             else
                 Try(Session.Flush); // what waits for the probe is in the dataflow, not here
@@ -111,7 +117,7 @@ internal sealed class InputSink<TData, TTime, TDiff>(InputSession<TData, TTime, 
             }
             while (rounds.Count > 0 && !stage.absorbed.LessEqual(rounds.Peek().Time))
                 inFlight -= rounds.Dequeue().Count;
-            if (!HasBeenPulled(stage.inlet) && !IsClosed(stage.inlet) && inFlight < stage.maxInFlight)
+            if (Room && !HasBeenPulled(stage.inlet) && !IsClosed(stage.inlet))
                 Pull(stage.inlet);
         }
 

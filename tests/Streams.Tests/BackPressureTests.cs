@@ -50,6 +50,23 @@ public sealed class BackPressureTests(ITestOutputHelper log) : Akka.TestKit.Xuni
     }
 
     [Fact]
+    public async Task A_bound_of_one_still_moves_when_the_absorbed_round_leaves_only_the_open_one()
+    {
+        // Regression: after the probe passed the only closed round, the open round alone held the bound and the sink
+        // waited for an absorption that only its next element could bring.
+        var engine = new DifferentialEngine(Sys);
+        await using var dataflow = await engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, numbers) = scope.NewCollection<int>();
+            return (input, numbers.Capture(), numbers.Probe());
+        });
+        var (input, capture, probe) = dataflow.Handles;
+        var updates = Enumerable.Range(0, 20).Select(i => new Update<int, long, long>(i, i, 1));
+        await Source.From(updates).RunWith(input.ToSink(probe, maxInFlight: 1), Sys.Materializer()).WaitAsync(Timeout);
+        Assert.Equal(Enumerable.Range(0, 20).ToDictionary(i => i, _ => 1L), await capture.CollectionAt(19).WaitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task A_fast_producer_stays_within_the_bound_ahead_of_the_dataflow()
     {
         const int maxInFlight = 500;

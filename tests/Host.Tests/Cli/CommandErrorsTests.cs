@@ -87,8 +87,8 @@ public sealed class CommandErrorsTests : IDisposable
 
         // Commands.
         { "bsf --edges {dir}/graph.txt", "unknown command 'bsf': did you mean 'bfs'? (see 'help')" },
-        { "frobnicate", "unknown command 'frobnicate': the commands are bfs, cc, scc, degrees, words, bench, help (see 'help')" },
-        { "--buckets 3", "unknown command '--buckets': the commands are bfs, cc, scc, degrees, words, bench, help (see 'help')" },
+        { "frobnicate", "unknown command 'frobnicate': the commands are bfs, cc, scc, degrees, words, streams, bench, help (see 'help')" },
+        { "--buckets 3", "unknown command '--buckets': the commands are bfs, cc, scc, degrees, words, streams, bench, help (see 'help')" },
     };
 
     public CommandErrorsTests()
