@@ -34,6 +34,9 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     /// <summary>The capture operator's name, for errors.</summary>
     internal string Operator { get; set; } = "Capture";
 
+    /// <summary>The capture's operator name, unique in its dataflow, as errors give it (<c>Capture#4</c> unless named).</summary>
+    public string Name => Operator;
+
     /// <summary>
     /// The updates kept so far: with <see cref="CaptureMode.FullHistory"/>, every update captured, in arrival
     /// order; with <see cref="CaptureMode.Consolidated"/>, one update per record of the folded collection (at time
