@@ -69,6 +69,33 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
         }
     }
 
+    /// <summary>
+    /// The keys of all batches, counted per batch (a key present in two batches counts twice until they merge): the
+    /// trace's size in keys as its readers' cursors see it.
+    /// </summary>
+    public long KeyCount
+    {
+        get
+        {
+            long count = 0;
+            foreach (var level in levels)
+                count += level.Batch?.KeyCount ?? (level.Merge is { } merge ? (long)merge.Older.KeyCount + merge.Newer.KeyCount : 0);
+            return count;
+        }
+    }
+
+    /// <summary>The number of batches in <see cref="Batches"/>, without taking the snapshot.</summary>
+    public int BatchCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var level in levels)
+                count += level.Merge is not null ? 2 : level.Batch is not null ? 1 : 0;
+            return count;
+        }
+    }
+
     /// <summary>True when a merge is in progress, so <see cref="Work"/> has something to do.</summary>
     public bool HasPendingWork
     {
@@ -89,11 +116,8 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     {
         get
         {
+            var batches = new TraceBatch<TKey, TVal, TTime, TDiff>[BatchCount];
             var count = 0;
-            foreach (var level in levels)
-                count += level.Merge is not null ? 2 : level.Batch is not null ? 1 : 0;
-            var batches = new TraceBatch<TKey, TVal, TTime, TDiff>[count];
-            count = 0;
             for (var i = levels.Count - 1; i >= 0; i--)
             {
                 var level = levels[i];

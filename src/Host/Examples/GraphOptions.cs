@@ -15,6 +15,8 @@ namespace AkkaDifferential.Host.Examples;
 /// <param name="ChangesPerRound">Changes per random round.</param>
 /// <param name="Buckets">Buckets (workers) of the dataflow.</param>
 /// <param name="PrintChanges">Print each round's input and output changes to the output.</param>
+/// <param name="GraphFile">A file to write the dataflow's operator graph with its counts to after the last round (Mermaid for <c>.mmd</c>, else Graphviz DOT), or null.</param>
+/// <param name="ProgressSeconds">While a round runs, log its progress every this many seconds; 0 for never.</param>
 internal sealed record GraphOptions(
     string? EdgeFile = null,
     int Nodes = 1_000,
@@ -24,7 +26,9 @@ internal sealed record GraphOptions(
     int Rounds = 0,
     int ChangesPerRound = 4,
     int Buckets = 4,
-    bool PrintChanges = false)
+    bool PrintChanges = false,
+    string? GraphFile = null,
+    int ProgressSeconds = 2)
 {
     /// <summary>The help text of these options, for the command line's usage.</summary>
     public const string Help = """
@@ -39,6 +43,10 @@ internal sealed record GraphOptions(
               --changes-per-round K  random changes per round: removals and insertions alternate (4)
               --buckets W            buckets (workers) (4)
               --print-changes        print each change round's edge changes and output changes to stdout
+              --graph FILE           after the last round, write the operator graph with its counts to FILE:
+                                     Mermaid if FILE ends in .mmd, else Graphviz DOT (dot -Tsvg FILE)
+              --progress S           while a round runs, log its records processed so far and the operator
+                                     furthest behind every S seconds (2; 0 = never)
         """;
 
     /// <summary>Reads a command line of these options only.</summary>
@@ -69,7 +77,9 @@ internal sealed record GraphOptions(
             line.Int("rounds", 0, minimum: 0),
             line.Int("changes-per-round", 4, minimum: 1),
             line.Int("buckets", 4, minimum: 1),
-            line.Flag("print-changes"));
+            line.Flag("print-changes"),
+            line.String("graph", "a file to write the operator graph to"),
+            line.Int("progress", 2, minimum: 0));
     }
 
     /// <summary>The default edge count of a random graph, <paramref name="perNode"/> × <paramref name="nodes"/>, at most <see cref="int.MaxValue"/>.</summary>

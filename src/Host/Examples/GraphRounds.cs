@@ -43,12 +43,20 @@ internal static class GraphRounds
         Action<RoundReport>? observe = null,
         DifferentialEngine? engine = null)
     {
+        // A graph file that cannot be written is refused before the computation, not after it.
+        if (options.GraphFile is { } graphFile)
+            WriteGraph(graphFile, "");
         var owned = engine is null ? DifferentialEngine.Create() : null;
         try
         {
             var dataflow = await (engine ?? owned!).BuildAsync(build, options.Buckets, name);
             await using (dataflow)
-                return await RunAsync(dataflow, input, options.PrintChanges, output, log, observe);
+            {
+                var result = await RunAsync(dataflow, input, options, output, log, observe);
+                if (options.GraphFile is { } file)
+                    WriteGraph(file, dataflow.Describe(Path.GetExtension(file).Equals(".mmd", StringComparison.OrdinalIgnoreCase) ? GraphFormat.Mermaid : GraphFormat.Dot));
+                return result;
+            }
         }
         finally
         {
@@ -65,7 +73,7 @@ internal static class GraphRounds
     }
 
     private static async Task<IReadOnlyList<(int Node, int Value)>> RunAsync(
-        Dataflow<GraphHandles> dataflow, GraphInput input, bool printChanges, TextWriter output, TextWriter log, Action<RoundReport>? observe)
+        Dataflow<GraphHandles> dataflow, GraphInput input, GraphOptions options, TextWriter output, TextWriter log, Action<RoundReport>? observe)
     {
         var (edges, capture, probe, start) = dataflow.Handles;
         var result = new Dictionary<(int Node, int Value), long>();
@@ -85,7 +93,7 @@ internal static class GraphRounds
             foreach (var change in changes)
                 edges.Update(change.Edge, change.Diff);
             edges.AdvanceTo(round + 1);
-            await probe.WhenPassed(round);
+            await WhenPassed(dataflow, probe, round, options.ProgressSeconds, clock, before, log);
             var latency = clock.Elapsed;
             await capture.WhenPassed(round);
             var records = dataflow.Metrics.RecordsProcessed - before;
@@ -101,7 +109,7 @@ internal static class GraphRounds
 
             var loaded = round == 0 ? $"{input.Edges.Count} edges loaded, " : $"{changes.Count} edge changes, ";
             log.WriteLine($"round {round}: {loaded}{outputChanges.Count} output changes in {latency.TotalMilliseconds:F2} ms ({records} records processed)");
-            if (printChanges && round > 0)
+            if (options.PrintChanges && round > 0)
             {
                 output.WriteLine($"round {round} edge changes: {string.Join(", ", changes)}");
                 output.WriteLine($"round {round} output changes:");
@@ -113,6 +121,41 @@ internal static class GraphRounds
         }
         edges.Close();
         return Sorted(result);
+    }
+
+    /// <summary>
+    /// Waits for the probe to pass <paramref name="round"/>, logging every <paramref name="seconds"/> how long the round
+    /// has run, the records processed in it so far, and the operator whose frontier lags the inputs most.
+    /// </summary>
+    private static async Task WhenPassed(Dataflow<GraphHandles> dataflow, ProbeHandle<long> probe, long round, int seconds, Stopwatch clock, long before, TextWriter log)
+    {
+        var passed = probe.WhenPassed(round);
+        if (seconds == 0)
+        {
+            await passed;
+            return;
+        }
+        while (await Task.WhenAny(passed, Task.Delay(TimeSpan.FromSeconds(seconds))) != passed)
+        {
+            var records = dataflow.Metrics.RecordsProcessed - before;
+            var behind = dataflow.Metrics.Snapshot().Operators.Where(o => o.Lag > 0).MaxBy(o => o.Lag);
+            var lag = behind is null ? "" : $", '{behind.Name}' furthest behind at {behind.Frontier}";
+            log.WriteLine($"round {round}: running for {clock.Elapsed.TotalSeconds:F0} s, {records:N0} records processed{lag}");
+        }
+        await passed;
+    }
+
+    /// <summary>Writes <paramref name="graph"/> (the operator graph drawn by <c>Describe</c>) to the <c>--graph</c> file.</summary>
+    private static void WriteGraph(string file, string graph)
+    {
+        try
+        {
+            File.WriteAllText(file, graph);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Cli.CommandLineException($"--graph {file}: cannot write the graph: {ex.Message}");
+        }
     }
 
     private static List<(int Node, int Value)> Sorted(Dictionary<(int Node, int Value), long> result)

@@ -56,7 +56,10 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
             subscriber.Tell(advanced);
         capabilities.HoldExactly(pending.Frontier);
         Compact();
+        ReportSize();
     }
+
+    protected override void OnStarted() => ReportSize();
 
     protected override void OnOtherMessage(object message)
     {
@@ -66,6 +69,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
                 workRequested = false;
                 spine.Work(FuelPerStep);
                 ScheduleWork();
+                ReportSize();
                 break;
             case TraceProtocol.AllowCompaction<TTime> allow:
                 Guard(allow.ReaderId, () => readers.Advance(allow.ReaderId, allow.Frontier));
@@ -133,6 +137,9 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
             spine.AdvanceSince(since);
         ScheduleWork();
     }
+
+    /// <summary>Publishes the trace's size at this bucket to the operator's counters.</summary>
+    private void ReportSize() => Counters.Arrangement(Bucket, spine.KeyCount, spine.UpdateCount, spine.BatchCount);
 
     private void ScheduleWork()
     {

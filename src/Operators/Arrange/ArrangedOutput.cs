@@ -19,6 +19,7 @@ internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceP
     /// <summary>Delivers <paramref name="advanced"/> to every reader at the sender's bucket and accounts for it.</summary>
     public void Send(TraceProtocol.Advanced<TKey, TVal, TTime, TDiff> advanced, IBatchSender<TTime> sender)
     {
+        sender.Counters.Sent(advanced.Count);
         foreach (var consumer in spec.Consumers)
         {
             sender.Send(sender.Bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, advanced));

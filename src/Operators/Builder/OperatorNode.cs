@@ -14,7 +14,7 @@ internal sealed class OperatorNode
     /// <summary>The operator's index in the dataflow; also its id in progress locations and messages.</summary>
     public required int Index { get; init; }
 
-    /// <summary>The operator's kind (<c>Map</c>, <c>Join</c>, <c>Input</c>), for the plan's description.</summary>
+    /// <summary>The operator's kind (<c>Map</c>, <c>Join</c>, <c>Input</c>, …), for the plan's description, metrics and pictures of the dataflow.</summary>
     public required string Kind { get; init; }
 
     /// <summary>A readable name, used in error messages: the user's name for the operator, or its kind and index.</summary>

@@ -33,23 +33,31 @@ internal abstract class Setting
 
     /// <summary>A setting whose value is a positive duration in HOCON's format (<c>10s</c>, <c>500ms</c>, <c>2 minutes</c>).</summary>
     public static Setting Duration(string key, Func<DataflowSettings, TimeSpan, DataflowSettings> apply) =>
-        new Typed<TimeSpan>(key, "a positive duration (such as 10s or 500ms)", apply, text =>
+        new Typed<TimeSpan>(key, "a positive duration (such as 10s or 500ms)", apply, ParseDuration);
+
+    /// <summary>A setting whose value is a positive duration, or <c>off</c> (read as null).</summary>
+    public static Setting DurationOrOff(string key, Func<DataflowSettings, TimeSpan?, DataflowSettings> apply) =>
+        new Typed<TimeSpan?>(key, "a positive duration (such as 10s or 500ms) or off", apply, text =>
+            text == "off" ? (null, null) : ParseDuration(text));
+
+    /// <summary>Reads a positive duration as Akka does; the note says why the text is refused.</summary>
+    private static (TimeSpan Value, string? Refused) ParseDuration(string text)
+    {
+        try
         {
-            try
-            {
-                // Akka's own reading of durations, so that the setting means what it means in Akka's settings.
-                var value = new HoconValue([new HoconLiteral { Value = text }]).GetTimeSpan(allowInfinite: false);
-                return (value, value > TimeSpan.Zero ? null : "");
-            }
-            catch (OverflowException)
-            {
-                return (default, "too long");
-            }
-            catch (Exception ex) when (ex is FormatException or ArgumentException)
-            {
-                return (default, "");
-            }
-        });
+            // Akka's own reading of durations, so that the setting means what it means in Akka's settings.
+            var value = new HoconValue([new HoconLiteral { Value = text }]).GetTimeSpan(allowInfinite: false);
+            return (value, value > TimeSpan.Zero ? null : "");
+        }
+        catch (OverflowException)
+        {
+            return (default, "too long");
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return (default, "");
+        }
+    }
 
     /// <summary>Reads the setting from <paramref name="value"/> (at <paramref name="path"/>) into <paramref name="settings"/>.</summary>
     /// <exception cref="ConfigurationException">The value is not what the setting expects.</exception>

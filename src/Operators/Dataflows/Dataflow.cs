@@ -1,5 +1,6 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Metrics;
 
 namespace AkkaDifferential;
 
@@ -33,8 +34,16 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     /// <summary>What the build function returned: input sessions, probes, captures.</summary>
     public THandles Handles { get; }
 
-    /// <summary>Counters of the work the dataflow has done (records processed by its operators).</summary>
+    /// <summary>Counters of the work the dataflow has done, per operator (<see cref="DataflowMetrics.Snapshot"/>).</summary>
     public DataflowMetrics Metrics => state.Metrics;
+
+    /// <summary>
+    /// Draws the dataflow's operator graph with its counters now: per operator its name and kind, records and batches
+    /// in and out, the size of its trace and its frontier; an edge per input. Paste DOT into Graphviz
+    /// (<c>dot -Tsvg</c>), Mermaid into a <c>```mermaid</c> block of Markdown.
+    /// </summary>
+    /// <param name="format">Graphviz DOT (the default) or Mermaid.</param>
+    public string Describe(GraphFormat format = GraphFormat.Dot) => DataflowGraph.Render(Metrics.Snapshot(), format);
 
     /// <summary>Completes when the dataflow is disposed; faults with <see cref="DataflowFailedException"/> when an operator fails.</summary>
     public Task Completion => state.Completion;

@@ -11,7 +11,8 @@ namespace AkkaDifferential;
 /// <param name="Buckets">Buckets (workers) per dataflow unless a dataflow says otherwise.</param>
 /// <param name="DeployTimeout">How long deploying a dataflow may take.</param>
 /// <param name="InputBatchSize">Updates an input session buffers before it sends them without being flushed.</param>
-public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize)
+/// <param name="MetricsLogInterval">How often each dataflow logs its counters (at INFO, through Akka logging), or null for never.</param>
+public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null)
 {
     /// <summary>The HOCON path of the settings.</summary>
     public const string Section = "akka-differential";
@@ -25,6 +26,7 @@ public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int I
         Setting.WholeNumber("buckets", minimum: 1, static (s, value) => s with { Buckets = value }),
         Setting.Duration("deploy-timeout", static (s, value) => s with { DeployTimeout = value }),
         Setting.WholeNumber("input-batch-size", minimum: 1, static (s, value) => s with { InputBatchSize = value }),
+        Setting.DurationOrOff("metrics-log-interval", static (s, value) => s with { MetricsLogInterval = value }),
     ];
 
     /// <summary>The default settings, from the embedded <c>akka-differential.conf</c>.</summary>

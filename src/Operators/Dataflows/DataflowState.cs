@@ -10,7 +10,7 @@ internal sealed class DataflowState(DataflowId id)
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Counters of the dataflow's work.</summary>
-    public DataflowMetrics Metrics { get; } = new();
+    public DataflowMetrics Metrics { get; } = new(id);
 
     /// <summary>The dataflow's identity.</summary>
     public DataflowId Id { get; } = id;
@@ -32,8 +32,16 @@ internal sealed class DataflowState(DataflowId id)
     }
 
     /// <summary>Marks the dataflow as failed.</summary>
-    public void Fail(DataflowFailedException failure) => completion.TrySetException(failure);
+    public void Fail(DataflowFailedException failure)
+    {
+        DifferentialMeter.Stopped(Id);
+        completion.TrySetException(failure);
+    }
 
     /// <summary>Marks the dataflow as stopped (no effect after a failure).</summary>
-    public void Stopped() => completion.TrySetResult();
+    public void Stopped()
+    {
+        DifferentialMeter.Stopped(Id);
+        completion.TrySetResult();
+    }
 }

@@ -173,6 +173,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var state = new DataflowState(id);
         var built = definition.Build(arguments, state, Settings, count);
         var plan = built.Plan;
+        state.Metrics.Attach(plan, count);
         var local = ((IDataflowDefinition)definition).IsLocal;
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         plans.Add(id, plan);
@@ -197,6 +198,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
                 $"{Settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: raise it or use fewer buckets.", ex);
         }
         built.Scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, frontier.Progress, state));
+        DifferentialMeter.Running(state.Metrics);
         return new Dataflow<THandles>(built.Handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
     }
 

@@ -1,8 +1,10 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential;
@@ -51,6 +53,11 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     int IBatchSender<TTime>.Buckets => deployed!.Buckets.Count;
 
     ProgressBatcher<TTime> IBatchSender<TTime>.Progress { get; } = new();
+
+    // The counters of the session's operator: records sent, and the time as the frontier actor knows it.
+    private OperatorCounters Counters => state.Metrics.Operator(op);
+
+    OperatorCounters IBatchSender<TTime>.Counters => Counters;
 
     /// <summary>Adds one copy of <paramref name="data"/> at the current time.</summary>
     public void Insert(TData data) => Update(data, Difference.One<TDiff>());
@@ -120,6 +127,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         output!.Flush(this);
         ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
         closed = true;
+        Counters.Frontier(0, 0, []);
         SendProgress();
     }
 
@@ -151,6 +159,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     {
         deployed = dataflow;
         output = new OutputPort<TData, TTime, TDiff>(spec, dataflow.Buckets.Count);
+        Counters.Frontier(0, 0, [FlatTime.From(reported)]);
     }
 
     private OutputPort<TData, TTime, TDiff> Ready(string what)
@@ -173,6 +182,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
             progress.Update(Location.Source(op, 0), Time, +1);
             progress.Update(Location.Source(op, 0), reported, -1);
             reported = Time;
+            Counters.Frontier(0, 0, [FlatTime.From(reported)]);
         }
         SendProgress();
     }

@@ -68,6 +68,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             return;
         }
         resolved = deployment.Id;
+        metrics.Attach(plan, deployment.Buckets);
         operators = new IActorRef?[plan.Operators.Count];
         foreach (var node in plan.Operators)
         {

@@ -16,7 +16,7 @@ namespace AkkaDifferential.Operators.Runtime;
 /// operator fails, it fails the dataflow (its <see cref="DataflowState"/>), unregisters it and stops it, leaving every
 /// other dataflow of the actor system running. Buckets report to it by message, whatever their parent.
 /// </summary>
-internal sealed class DataflowActor : ReceiveActor
+internal sealed class DataflowActor : ReceiveActor, IWithTimers
 {
     private readonly DataflowId id;
     private readonly DataflowPlan plan;
@@ -67,7 +67,10 @@ internal sealed class DataflowActor : ReceiveActor
             Fail(cause);
         });
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
+        Receive<LogMetrics>(_ => Context.GetLogger().Info(state.Metrics.Snapshot().ToString()));
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props of the owner of <paramref name="deployment"/>, whose plan the driver built as <paramref name="plan"/> (and added to <paramref name="plans"/>).</summary>
     public static Props Props<TTime>(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IFrontierService frontiers, DataflowSettings settings, DataflowState state) =>
@@ -138,6 +141,8 @@ internal sealed class DataflowActor : ReceiveActor
                 ObserveConsumers(plan.Operators[op].Inputs[0], endpoint);
         deployer?.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
         deployer = null;
+        if (settings.MetricsLogInterval is { } interval)
+            Timers.StartPeriodicTimer(nameof(LogMetrics), LogMetrics.Instance, interval);
     }
 
     /// <summary>
@@ -164,6 +169,12 @@ internal sealed class DataflowActor : ReceiveActor
             frontier.Tell(new FrontierProtocol.Subscribe(id, target, probe));
         foreach (var capture in captures)
             capture.Tell(new ProbeProtocol.ReportDelivery(probe));
+    }
+
+    /// <summary>Logs the dataflow's counters (every <see cref="DataflowSettings.MetricsLogInterval"/>).</summary>
+    private sealed record LogMetrics
+    {
+        public static LogMetrics Instance { get; } = new();
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using AkkaDifferential.Operators.Metrics;
+
 namespace AkkaDifferential.Operators.Runtime;
 
 /// <summary>
@@ -14,6 +16,9 @@ internal interface IBatchSender<TTime> where TTime : notnull
 
     /// <summary>The pointstamp changes of the current activation, sent to the frontier actor at its end.</summary>
     ProgressBatcher<TTime> Progress { get; }
+
+    /// <summary>The counters of the sender's operator, which count each batch its outputs send.</summary>
+    OperatorCounters Counters { get; }
 
     /// <summary>Sends a batch to the bucket <paramref name="bucket"/>.</summary>
     void Send(int bucket, RuntimeProtocol.Deliver message);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Progress.Frontiers;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
@@ -28,6 +29,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     protected OperatorRuntime(InstanceEnvironment environment)
     {
         Environment = environment;
+        Counters = environment.Metrics.Operator(environment.Node.Index);
         // Frontiers are decoded only when read: an input of another scope (entering or leaving) has other times.
         flatFrontiers = new FlatTime[]?[environment.Node.Inputs.Count];
         frontiers = new Antichain<TTime>?[environment.Node.Inputs.Count];
@@ -35,6 +37,9 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
 
     /// <summary>Where this instance runs.</summary>
     protected InstanceEnvironment Environment { get; }
+
+    /// <inheritdoc/>
+    public OperatorCounters Counters { get; }
 
     /// <summary>The operator's index.</summary>
     protected int Operator => Environment.Node.Index;
@@ -93,6 +98,10 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         context = actorContext;
         routes = instances;
+        // Frontiers start at the minimum time; an operator that observes them reports so until the first change.
+        if (Environment.Node.ObservesFrontiers)
+            for (var port = 0; port < flatFrontiers.Length; port++)
+                Counters.Frontier(Bucket, port, [FlatTime.From(Timestamp.Minimum<TTime>())]);
         OnStarted();
     }
 
@@ -127,7 +136,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         OnBatch(delivery.Port, delivery.Batch);
         Consume(delivery.Port, delivery.Batch);
-        Environment.Metrics.Delivered(((IBatch)delivery.Batch).Count);
+        Counters.Received(((IBatch)delivery.Batch).Count);
         EndActivation();
     }
 
@@ -138,6 +147,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
         {
             flatFrontiers[change.Target.Port] = change.Frontier;
             frontiers[change.Target.Port] = null;
+            Counters.Frontier(Bucket, change.Target.Port, change.Frontier);
         }
         OnFrontierAdvanced();
         EndActivation();

@@ -18,7 +18,8 @@ internal interface IFlushable<TTime> where TTime : notnull
 /// (one made with its <paramref name="sender"/>) also sends every <see cref="ChunkSize"/> updates as they are
 /// given, so that an activation with a large output (a join's first matches, a reduction's first evaluation) holds
 /// a bounded buffer and its consumers start on it while it goes on. Progress is unaffected: the messages are counted
-/// in the activation's progress batch, sent at its end as always.
+/// in the activation's progress batch, sent at its end as always. Each batch sent counts once in the operator's
+/// <see cref="IBatchSender{TTime}.Counters"/>, whatever the number of its consumers.
 /// </summary>
 internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, int buckets, IBatchSender<TTime>? sender = null) : IFlushable<TTime>
     where TTime : notnull
@@ -56,8 +57,11 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
     {
         Seal();
         foreach (var batch in pending)
+        {
+            sender.Counters.Sent(batch.Count);
             foreach (var consumer in spec.Consumers)
                 Send(batch, consumer, sender);
+        }
         pending.Clear();
     }
 

@@ -56,17 +56,20 @@ public class SpineTests
     {
         var batches = spine.Batches;
         var lower = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
-        long count = 0;
+        long count = 0, keys = 0;
         foreach (var batch in batches)
         {
             TraceModel.AssertWellFormed(batch);
             Assert.Equal(lower, batch.Description.Lower);
             lower = batch.Description.Upper;
             count += batch.UpdateCount;
+            keys += batch.KeyCount;
         }
         if (batches.Count > 0)
             Assert.Equal(spine.Upper, lower);
         Assert.Equal(count, spine.UpdateCount);
+        Assert.Equal(keys, spine.KeyCount);
+        Assert.Equal(batches.Count, spine.BatchCount);
         TraceModel.AssertSameAccumulations(domain, inserted, TraceModel.Flatten<TVal, TTime>(batches), where);
     }
 

@@ -161,6 +161,34 @@ public sealed class GraphCommandTests : IDisposable
             System.IO.File.Delete(file);
     }
 
+    [Fact]
+    public async Task Graph_writes_the_operator_graph_with_its_counts_as_dot_or_mermaid()
+    {
+        var dot = File([]);
+        var (code, _, _) = await Run(BfsExample.RunAsync, "--edges", File(Graph), "--changes", File(Changes), "--graph", dot);
+        Assert.Equal(0, code);
+        var text = System.IO.File.ReadAllText(dot);
+        Assert.StartsWith("digraph \"bfs\" {", text);
+        Assert.Contains("Input#0", text);
+        Assert.Contains("Min#", text);
+        Assert.Contains("trace: ", text);
+        Assert.Contains(" -> ", text);
+
+        var mermaid = Path.ChangeExtension(File([]), ".mmd");
+        files.Add(mermaid);
+        (code, _, _) = await Run(CcRun, "--edges", File(Graph), "--graph", mermaid);
+        Assert.Equal(0, code);
+        Assert.StartsWith("flowchart TD", System.IO.File.ReadAllText(mermaid));
+    }
+
+    [Fact]
+    public async Task A_graph_file_that_cannot_be_written_is_refused_before_the_computation()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), $"no-such-directory-{Guid.NewGuid():N}", "graph.dot");
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => Run(CcRun, "--edges", File(Graph), "--graph", nowhere));
+        Assert.StartsWith($"--graph {nowhere}: cannot write the graph: ", error.Message);
+    }
+
     private static Task<int> CcRun(IReadOnlyList<string> args, TextWriter output, TextWriter log) => ConnectedComponentsExample.RunAsync(args, output, log);
 
     private static async Task<(int Code, string[] Output, string[] Log)> Run(Func<IReadOnlyList<string>, TextWriter, TextWriter, Task<int>> command, params string[] args)

@@ -76,6 +76,38 @@ public sealed class QuietLogsTests : IAsyncLifetime
         Assert.Equal("", string.Join("\n", events.Where(e => e.LogLevel() >= LogLevel.InfoLevel).Select(e => $"{e.LogSource}: {e.Message}")));
     }
 
+    [Fact]
+    public async Task With_a_metrics_log_interval_each_dataflow_logs_its_counters_at_info()
+    {
+        var logged = new ConcurrentQueue<LogEvent>();
+        await using var logging = DifferentialEngine.Create("akka.loglevel = INFO\nakka.stdout-loglevel = OFF\nakka-differential.metrics-log-interval = 50ms");
+        logging.System.EventStream.Subscribe(logging.System.ActorOf(Props.Create(() => new LogCollector(logged))), typeof(LogEvent));
+        await using var dataflow = await logging.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, numbers) = scope.NewCollection<int>("numbers");
+            return (input, numbers.Map(x => (x, x), name: "pairs").ArrangeByKey(name: "arranged").AsCollection().Probe());
+        }, name: "logged");
+        var (input, probe) = dataflow.Handles;
+        input.Insert(1);
+        input.Insert(2);
+        input.AdvanceTo(1);
+        await probe.WhenPassed(0).WaitAsync(Timeout);
+
+        var deadline = DateTime.UtcNow + Timeout;
+        LogEvent? complete;
+        while ((complete = logged.LastOrDefault(e => e.Message.ToString()!.Contains("arranged (ArrangeByKey); in: 2 records"))) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No log of the dataflow's counters after the round: " + string.Join(" | ", logged.Select(e => e.Message)));
+            await Task.Delay(20);
+        }
+        Assert.Equal(LogLevel.InfoLevel, complete.LogLevel());
+        var lines = complete.Message.ToString()!.Split('\n');
+        Assert.Equal("Dataflow 'logged':", lines[0]);
+        Assert.Contains("  numbers (Input); out: 2 records, 1 batches; frontier {1}, lag 0", lines);
+        Assert.Contains(lines, line => line.StartsWith("  pairs (Map); in: 2 records, ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("  arranged (ArrangeByKey); in: 2 records, ", StringComparison.Ordinal) && line.Contains("trace: 2 keys, 2 updates, "));
+    }
+
     /// <summary>Waits until a marker published now has reached the collector, and with it every event published before.</summary>
     private async Task Settled()
     {
