@@ -1,3 +1,5 @@
+using AkkaDifferential.Arrangements.Trace.Columns;
+
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -24,14 +26,12 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
 
     // The output columns, sized for the case where nothing consolidates.
     private TKey[] keys = [];
-    private int[] keyOffsets = [0];
-    private TVal[] vals = [];
-    private int[] valOffsets = [0];
-    private TTime[] times = [];
-    private TDiff[] diffs = [];
+    private OffsetWriter keyOffsets;
+    private ColumnWriter<TVal, DataEquality<TVal>> vals;
+    private OffsetWriter valOffsets;
+    private ColumnWriter<TTime, TimeEquality<TTime>> times;
+    private ColumnWriter<TDiff, DiffEquality<TDiff>> diffs;
     private int keyCount;
-    private int valCount;
-    private int updateCount;
 
     // Where the merge stands. Indices are into the inputs' columns; the time indices only ever move forward, so
     // together they count the updates read so far.
@@ -146,13 +146,11 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         var valCapacity = older.ValCount + newer.ValCount;
         var updateCapacity = older.UpdateCount + newer.UpdateCount;
         keys = GC.AllocateUninitializedArray<TKey>(keyCapacity);
-        keyOffsets = GC.AllocateUninitializedArray<int>(keyCapacity + 1);
-        vals = GC.AllocateUninitializedArray<TVal>(valCapacity);
-        valOffsets = GC.AllocateUninitializedArray<int>(valCapacity + 1);
-        times = GC.AllocateUninitializedArray<TTime>(updateCapacity);
-        diffs = GC.AllocateUninitializedArray<TDiff>(updateCapacity);
-        keyOffsets[0] = 0;
-        valOffsets[0] = 0;
+        keyOffsets = new OffsetWriter(keyCapacity);
+        vals = new ColumnWriter<TVal, DataEquality<TVal>>(valCapacity);
+        valOffsets = new OffsetWriter(valCapacity);
+        times = new ColumnWriter<TTime, TimeEquality<TTime>>(updateCapacity);
+        diffs = new ColumnWriter<TDiff, DiffEquality<TDiff>>(updateCapacity);
     }
 
     private void StartKey()
@@ -182,16 +180,16 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         {
             newerVal = newerValEnd = 0;
         }
-        keyFirstVal = valCount;
+        keyFirstVal = vals.Count;
         phase = Phase.BetweenVals;
     }
 
     private void FinishKey()
     {
-        if (valCount > keyFirstVal)
+        if (vals.Count > keyFirstVal)
         {
             keys[keyCount++] = currentKey;
-            keyOffsets[keyCount] = valCount;
+            keyOffsets.Add(vals.Count);
         }
         if (keyInOlder)
             olderKey++;
@@ -227,7 +225,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         {
             newerTimeEnd = newerTime;
         }
-        valFirstUpdate = updateCount;
+        valFirstUpdate = times.Count;
         valSorted = true;
         valMerged = false;
         phase = Phase.InVal;
@@ -235,18 +233,22 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
 
     private void FinishVal()
     {
-        var count = updateCount - valFirstUpdate;
+        var count = times.Count - valFirstUpdate;
         if (!valSorted)
         {
-            SortedColumns.SortByTime(times.AsSpan(valFirstUpdate, count), diffs.AsSpan(valFirstUpdate, count));
+            SortedColumns.SortByTime(times.Span(valFirstUpdate, count), diffs.Span(valFirstUpdate, count));
             valMerged = true;
         }
         if (valMerged)
-            updateCount = valFirstUpdate + SortedColumns.ConsolidateSortedTimes(times.AsSpan(valFirstUpdate, count), diffs.AsSpan(valFirstUpdate, count));
-        if (updateCount > valFirstUpdate)
         {
-            vals[valCount++] = currentVal;
-            valOffsets[valCount] = updateCount;
+            var kept = valFirstUpdate + SortedColumns.ConsolidateSortedTimes(times.Span(valFirstUpdate, count), diffs.Span(valFirstUpdate, count));
+            times.Truncate(kept);
+            diffs.Truncate(kept);
+        }
+        if (times.Count > valFirstUpdate)
+        {
+            vals.Add(currentVal);
+            valOffsets.Add(times.Count);
         }
         if (valInOlder)
             olderVal++;
@@ -292,7 +294,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     }
 
     /// <summary>Copies the rest of one side's updates for the current value, as fuel allows.</summary>
-    private long CopyRest(ReadOnlySpan<TTime> sourceTimes, ReadOnlySpan<TDiff> sourceDiffs, ref int index, int end, long fuel)
+    private long CopyRest(Column<TTime> sourceTimes, Column<TDiff> sourceDiffs, ref int index, int end, long fuel)
     {
         // The first may equal the last update written (from the other side); the rest are strictly later in time.
         Push(sourceTimes[index], sourceDiffs[index]);
@@ -308,9 +310,8 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         }
         else
         {
-            sourceTimes.Slice(index, count).CopyTo(times.AsSpan(updateCount));
-            sourceDiffs.Slice(index, count).CopyTo(diffs.AsSpan(updateCount));
-            updateCount += count;
+            times.AddRange(sourceTimes, index, count);
+            diffs.AddRange(sourceDiffs, index, count);
             index += count;
         }
         return fuel - count;
@@ -321,21 +322,20 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     {
         if (advance)
             time = TimeCompaction.Advance(time, (ReadOnlySpan<TTime>)sinceElements);
-        if (updateCount > valFirstUpdate)
+        if (times.Count > valFirstUpdate)
         {
-            var compare = Timestamp.Compare(time, times[updateCount - 1]);
+            var compare = Timestamp.Compare(time, times.Last);
             if (compare == 0)
             {
-                diffs[updateCount - 1] = Difference.Add(diffs[updateCount - 1], diff);
+                diffs.SetLast(Difference.Add(diffs.Last, diff));
                 valMerged = true;
                 return;
             }
             if (compare < 0)
                 valSorted = false;
         }
-        times[updateCount] = time;
-        diffs[updateCount] = diff;
-        updateCount++;
+        times.Add(time);
+        diffs.Add(diff);
     }
 
     private void Finish()
@@ -344,20 +344,17 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         // The copy is smaller than the work already done, so it keeps each step's cost proportional to its fuel.
         result = new TraceBatch<TKey, TVal, TTime, TDiff>(
             description,
-            Trim(keys, keyCount), Trim(keyOffsets, keyCount + 1), keyCount,
-            Trim(vals, valCount), Trim(valOffsets, valCount + 1), valCount,
-            Trim(times, updateCount), Trim(diffs, updateCount), updateCount,
+            keyCount < keys.Length / 2 ? keys[..keyCount] : keys, keyCount, keyOffsets.ToColumn(),
+            vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn(),
             since);
         keys = [];
-        keyOffsets = [0];
-        vals = [];
-        valOffsets = [0];
-        times = [];
-        diffs = [];
+        keyOffsets = default;
+        vals = default;
+        valOffsets = default;
+        times = default;
+        diffs = default;
         phase = Phase.Done;
     }
-
-    private static T[] Trim<T>(T[] array, int count) => count < array.Length / 2 ? array[..count] : array;
 
     private enum Phase
     {

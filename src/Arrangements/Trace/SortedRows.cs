@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Arrangements.Trace.Columns;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
@@ -81,25 +82,33 @@ internal static class SortedRows
                 valCount++;
         }
         var keys = new TKey[keyCount];
-        var keyOffsets = new int[keyCount + 1];
-        var vals = new TVal[valCount];
-        var valOffsets = new int[valCount + 1];
-        var times = new TTime[rows.Length];
-        var diffs = new TDiff[rows.Length];
-        int k = 0, v = 0;
+        var keyOffsets = new OffsetWriter(keyCount);
+        var vals = new ColumnWriter<TVal, DataEquality<TVal>>(valCount);
+        var valOffsets = new OffsetWriter(valCount);
+        var times = new ColumnWriter<TTime, TimeEquality<TTime>>(rows.Length);
+        var diffs = new ColumnWriter<TDiff, DiffEquality<TDiff>>(rows.Length);
+        var k = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i];
             var newKey = k == 0 || DataOrder<TKey>.Compare(keys[k - 1], row.Key) != 0;
             if (newKey)
+            {
+                if (k > 0)
+                    keyOffsets.Add(vals.Count);
                 keys[k++] = row.Key;
-            if (newKey || DataOrder<TVal>.Compare(vals[v - 1], row.Val) != 0)
-                vals[v++] = row.Val;
-            keyOffsets[k] = v;
-            valOffsets[v] = i + 1;
-            times[i] = row.Time;
-            diffs[i] = row.Diff;
+            }
+            if (newKey || DataOrder<TVal>.Compare(vals.Last, row.Val) != 0)
+            {
+                if (vals.Count > 0)
+                    valOffsets.Add(i);
+                vals.Add(row.Val);
+            }
+            times.Add(row.Time);
+            diffs.Add(row.Diff);
         }
-        return new(description, keys, keyOffsets, keyCount, vals, valOffsets, valCount, times, diffs, rows.Length);
+        keyOffsets.Add(vals.Count);
+        valOffsets.Add(rows.Length);
+        return new(description, keys, keyCount, keyOffsets.ToColumn(), vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn());
     }
 }

@@ -61,8 +61,11 @@ internal static class TimeCompaction
             return batch;
         TTime[] elements = [.. since.Elements];
         var unchanged = true;
-        foreach (var time in batch.Times)
-            if (!EqualityComparer<TTime>.Default.Equals(Advance(time, elements), time))
+        var times = batch.Times;
+        // A uniform column has one time to look at.
+        var count = times.IsUniform ? 1 : times.Length;
+        for (var u = 0; u < count; u++)
+            if (!EqualityComparer<TTime>.Default.Equals(Advance(times[u], elements), times[u]))
             {
                 unchanged = false;
                 break;

@@ -1,3 +1,4 @@
+using AkkaDifferential.Arrangements.Trace.Columns;
 using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Arrangements.Trace;
@@ -15,6 +16,15 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// </list>
 /// Every key has at least one value and every value at least one update. Batches are shared between actors on a node
 /// and never change, so readers need no copies and no locks.
+/// <para><b>Layouts.</b> Each column takes the leanest representation its data allows, decided when the batch is
+/// written (<see cref="ColumnWriter{T, TEquality}"/>, <see cref="OffsetWriter"/>), so the layout follows the data
+/// rather than a choice made per arrangement: a column whose items are all equal is stored once
+/// (<see cref="Column{T}.IsUniform"/>: the differences of a batch of insertions, all <c>+1</c>; the time of a
+/// <em>single-time</em> batch, such as a load or a round's batch; and the values of a <em>key-only</em> batch, whose
+/// values are all <see cref="Unit"/>), and offsets are implicit where each item has exactly one child
+/// (<see cref="OffsetColumn.IsImplicit"/>: a key-only batch's keys, whose one value each means there is no value
+/// level; the values of a single-time batch, one update each). So a key-only batch with <c>+1</c> differences at one
+/// time keeps only its keys. <see cref="TraceLayout"/> can force every column to be stored, for tests.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type (<see cref="Unit"/> for key-only arrangements).</typeparam>
@@ -22,34 +32,27 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TDiff">The difference type.</typeparam>
 internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
-    // Columns may be longer than their counts (a merge allocates for the worst case); only the counted prefix is data.
+    // The keys array may be longer than the count (a merge allocates for the worst case); only the prefix is data.
     private readonly TKey[] keys;
-    private readonly int[] keyOffsets;
-    private readonly TVal[] vals;
-    private readonly int[] valOffsets;
-    private readonly TTime[] times;
-    private readonly TDiff[] diffs;
     private TTime[]? minimalTimes;
 
     /// <summary>Wraps columns that satisfy the batch invariants; the arrays are owned by the batch from now on.</summary>
     internal TraceBatch(
         Description<TTime> description,
-        TKey[] keys, int[] keyOffsets, int keyCount,
-        TVal[] vals, int[] valOffsets, int valCount,
-        TTime[] times, TDiff[] diffs, int updateCount,
+        TKey[] keys, int keyCount, OffsetColumn keyOffsets,
+        Column<TVal> vals, OffsetColumn valOffsets,
+        Column<TTime> times, Column<TDiff> diffs,
         Antichain<TTime>? compactedBy = null)
     {
         Description = description;
         CompactedBy = compactedBy;
         this.keys = keys;
-        this.keyOffsets = keyOffsets;
-        this.vals = vals;
-        this.valOffsets = valOffsets;
-        this.times = times;
-        this.diffs = diffs;
         KeyCount = keyCount;
-        ValCount = valCount;
-        UpdateCount = updateCount;
+        KeyOffsets = keyOffsets;
+        Vals = vals;
+        ValOffsets = valOffsets;
+        Times = times;
+        Diffs = diffs;
     }
 
     /// <summary>The frontiers the batch covers and the compaction frontier its times were advanced by.</summary>
@@ -65,10 +68,10 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     public int KeyCount { get; }
 
     /// <summary>The number of distinct <c>(key, val)</c> pairs.</summary>
-    public int ValCount { get; }
+    public int ValCount => Vals.Length;
 
     /// <summary>The number of updates.</summary>
-    public int UpdateCount { get; }
+    public int UpdateCount => Times.Length;
 
     /// <summary>True when the batch holds no update.</summary>
     public bool IsEmpty => UpdateCount == 0;
@@ -77,23 +80,29 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     public ReadOnlySpan<TKey> Keys => keys.AsSpan(0, KeyCount);
 
     /// <summary>For each key <c>k</c>, its values are <c>[KeyOffsets[k], KeyOffsets[k + 1])</c>; length <c>KeyCount + 1</c>.</summary>
-    public ReadOnlySpan<int> KeyOffsets => keyOffsets.AsSpan(0, KeyCount + 1);
+    public OffsetColumn KeyOffsets { get; }
 
     /// <summary>The values, distinct and sorted within each key.</summary>
-    public ReadOnlySpan<TVal> Vals => vals.AsSpan(0, ValCount);
+    public Column<TVal> Vals { get; }
 
     /// <summary>For each value <c>v</c>, its updates are <c>[ValOffsets[v], ValOffsets[v + 1])</c>; length <c>ValCount + 1</c>.</summary>
-    public ReadOnlySpan<int> ValOffsets => valOffsets.AsSpan(0, ValCount + 1);
+    public OffsetColumn ValOffsets { get; }
 
     /// <summary>The times of the updates, sorted within each value.</summary>
-    public ReadOnlySpan<TTime> Times => times.AsSpan(0, UpdateCount);
+    public Column<TTime> Times { get; }
 
     /// <summary>The differences of the updates, aligned with <see cref="Times"/>.</summary>
-    public ReadOnlySpan<TDiff> Diffs => diffs.AsSpan(0, UpdateCount);
+    public Column<TDiff> Diffs { get; }
+
+    /// <summary>The bytes the columns take (arrays' lengths times their item sizes), for measurements.</summary>
+    internal long ColumnBytes =>
+        (long)keys.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<TKey>()
+        + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes;
 
     /// <summary>A batch with no updates that covers <paramref name="description"/>.</summary>
     public static TraceBatch<TKey, TVal, TTime, TDiff> Empty(Description<TTime> description) =>
-        new(description, [], [0], 0, [], [0], 0, [], [], 0);
+        new(description, [], 0, OffsetColumn.Implicit(0), Column<TVal>.Uniform(default!, 0), OffsetColumn.Implicit(0),
+            Column<TTime>.Uniform(default!, 0), Column<TDiff>.Uniform(default!, 0));
 
     /// <summary>The index of <paramref name="key"/> in <see cref="Keys"/>, or <c>-1</c> when absent (binary search).</summary>
     public int FindKey(TKey key)
@@ -108,35 +117,32 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// </summary>
     public int FindVal(int keyIndex, TVal val)
     {
-        var end = keyOffsets[keyIndex + 1];
-        var index = SortedColumns.LowerBound(vals.AsSpan(0, end), val, keyOffsets[keyIndex]);
-        return index < end && DataOrder<TVal>.Compare(vals[index], val) == 0 ? index : -1;
+        var end = KeyOffsets[keyIndex + 1];
+        var index = Vals.LowerBound(KeyOffsets[keyIndex], end, val);
+        return index < end && DataOrder<TVal>.Compare(Vals[index], val) == 0 ? index : -1;
     }
 
     /// <summary>
     /// The same batch with every time mapped by <paramref name="map"/>, which must preserve the order of times (such as
     /// <c>t ↦ (t, 0)</c> when an arrangement enters a nested scope). Keys, values and differences are shared, not
-    /// copied: the batches are immutable.
+    /// copied: the batches are immutable. A single-time batch maps its one time.
     /// </summary>
-    internal TraceBatch<TKey, TVal, TNew, TDiff> MapTimes<TNew>(Func<TTime, TNew> map, Description<TNew> description) where TNew : notnull
-    {
-        var mapped = new TNew[UpdateCount];
-        for (var i = 0; i < mapped.Length; i++)
-            mapped[i] = map(times[i]);
-        return new TraceBatch<TKey, TVal, TNew, TDiff>(description, keys, keyOffsets, KeyCount, vals, valOffsets, ValCount, mapped, diffs, UpdateCount);
-    }
+    internal TraceBatch<TKey, TVal, TNew, TDiff> MapTimes<TNew>(Func<TTime, TNew> map, Description<TNew> description) where TNew : notnull =>
+        new(description, keys, KeyCount, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs);
 
     /// <summary>The minimal times of the batch's updates (an antichain); empty when the batch is empty.</summary>
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
     public Antichain<TTime> MinimalTimes()
     {
-        minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Times);
+        minimalTimes ??= Times.IsUniform
+            ? (UpdateCount == 0 ? [] : [Times[0]])
+            : Progress.Frontiers.MinimalTimes.Of(Times.StoredSpan);
         return new Antichain<TTime>(minimalTimes);
     }
 
     /// <summary>The same updates under another description, sharing the columns.</summary>
     internal TraceBatch<TKey, TVal, TTime, TDiff> WithDescription(Description<TTime> description, Antichain<TTime>? compactedBy) =>
-        new(description, keys, keyOffsets, KeyCount, vals, valOffsets, ValCount, times, diffs, UpdateCount, compactedBy);
+        new(description, keys, KeyCount, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -106,7 +106,7 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
         for (var i = 0; i < atKeyCount; i++)
         {
             var b = atKey[i];
-            valPosition[b] = SortedColumns.LowerBound(batches[b].Vals[..valEnd[b]], val, valPosition[b]);
+            valPosition[b] = batches[b].Vals.LowerBound(valPosition[b], valEnd[b], val);
         }
         FindLeastVal();
     }

@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Columns;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Runtime.Readers;
@@ -78,11 +79,11 @@ internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : Oper
     /// <summary>For every key of a new batch present in the other trace, every pair of their updates.</summary>
     private static void ForEachKey<TThis, TOther>(
         ReadOnlySpan<TKey> keys,
-        ReadOnlySpan<int> keyOffsets,
-        ReadOnlySpan<TThis> vals,
-        ReadOnlySpan<int> valOffsets,
-        ReadOnlySpan<TTime> times,
-        ReadOnlySpan<TDiff> diffs,
+        OffsetColumn keyOffsets,
+        Column<TThis> vals,
+        OffsetColumn valOffsets,
+        Column<TTime> times,
+        Column<TDiff> diffs,
         TraceKeyReader<TKey, TOther, TTime, TDiff> other,
         List<(TOther Val, TTime Time, TDiff Diff)> matches,
         PairAction<TThis, TOther> pair)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Columns;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Frontiers;
@@ -78,10 +79,11 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                 foreach (var update in history)
                     times.Add(update.Time);
                 JoinClosure.Close(times);
-                var fresh = b.Times[b.ValOffsets[b.KeyOffsets[k]]..b.ValOffsets[b.KeyOffsets[k + 1]]];
+                var first = b.ValOffsets[b.KeyOffsets[k]];
+                var end = b.ValOffsets[b.KeyOffsets[k + 1]];
                 var kept = 0;
                 for (var i = 0; i < times.Count; i++)
-                    if (Lattice.AnyLessEqual(fresh, times[i]))
+                    if (AnyLessEqual(b.Times, first, end, times[i]))
                         times[kept++] = times[i];
                 times.RemoveRange(kept, times.Count - kept);
             }
@@ -90,6 +92,15 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                     pending.Add(keys[k], time);
         }
         capabilities.HoldExactly(pending.Frontier, advanced.MinimalTimes);
+    }
+
+    /// <summary>True when one of the times <c>[first, end)</c> of <paramref name="fresh"/> is ≤ <paramref name="time"/>.</summary>
+    private static bool AnyLessEqual(Column<TTime> fresh, int first, int end, TTime time)
+    {
+        for (var u = first; u < end; u++)
+            if (Lattice.LessEqual(fresh[u], time))
+                return true;
+        return false;
     }
 
     protected override void OnFrontierAdvanced()

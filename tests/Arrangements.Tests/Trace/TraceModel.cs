@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Columns;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -80,10 +81,21 @@ internal static class Vals
 
 internal static class TraceModel
 {
-    /// <summary>Random updates over small key and value ranges (so they collide), diffs in [-2, 2] including zero.</summary>
+    /// <summary>
+    /// Random updates over small key and value ranges (so they collide), diffs in [-2, 2] including zero. Each list
+    /// has a shape drawn first, so that the lean layouts' cases come up often, alone and mixed in one trace: one value
+    /// for every key (a key-only collection), two times for all updates (single-time batches), insertions only (all
+    /// <c>+1</c>, which consolidation turns into 2, 3, … where updates repeat), or any combination.
+    /// </summary>
     public static Gen<ModelUpdate<TVal, TTime>[]> Updates<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int max)
         where TTime : notnull =>
-        Gen.Select(Gen.Int[0, 6], vals, domain.Time, Gen.Long[-2, 2], (k, v, t, d) => new ModelUpdate<TVal, TTime>(k, v, t, d)).Array[0, max];
+        Gen.Select(Gen.Int[0, 7], vals, domain.Time, domain.Time).SelectMany(shape =>
+            Gen.Select(
+                Gen.Int[0, 6],
+                (shape.Item1 & 1) != 0 ? Gen.Const(shape.Item2) : vals,
+                (shape.Item1 & 2) != 0 ? Gen.OneOf(Gen.Const(shape.Item3), Gen.Const(shape.Item4)) : domain.Time,
+                (shape.Item1 & 4) != 0 ? Gen.Const(1L) : Gen.Long[-2, 2],
+                (k, v, t, d) => new ModelUpdate<TVal, TTime>(k, v, t, d)).Array[0, max]);
 
     /// <summary>
     /// A chain of upper frontiers, from the minimum to the top of the grid: the staircases are made monotone by
@@ -200,6 +212,7 @@ internal static class TraceModel
         Assert.Equal(batch.ValCount, batch.KeyOffsets[batch.KeyCount]);
         Assert.Equal(0, batch.ValOffsets[0]);
         Assert.Equal(batch.UpdateCount, batch.ValOffsets[batch.ValCount]);
+        AssertLeanest(batch);
         for (var k = 0; k < batch.KeyCount; k++)
         {
             if (k > 0)
@@ -218,6 +231,23 @@ internal static class TraceModel
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Checks that every column has the leanest representation its data allows (uniform exactly when its items are all
+    /// equal, offsets implicit exactly when each item has one child), or, under the forced explicit layout, that every
+    /// non-empty column is stored.
+    /// </summary>
+    public static void AssertLeanest<TVal, TTime>(TraceBatch<int, TVal, TTime, long> batch) where TTime : notnull
+    {
+        if (batch.IsEmpty)
+            return;
+        var lean = !TraceLayout.Explicit;
+        Assert.Equal(lean && batch.Vals.ToArray().All(v => DataOrder<TVal>.Compare(v, batch.Vals[0]) == 0), batch.Vals.IsUniform);
+        Assert.Equal(lean && batch.Times.ToArray().All(t => Timestamp.Compare(t, batch.Times[0]) == 0), batch.Times.IsUniform);
+        Assert.Equal(lean && batch.Diffs.ToArray().All(d => d == batch.Diffs[0]), batch.Diffs.IsUniform);
+        Assert.Equal(lean && batch.ValCount == batch.KeyCount, batch.KeyOffsets.IsImplicit);
+        Assert.Equal(lean && batch.UpdateCount == batch.ValCount, batch.ValOffsets.IsImplicit);
     }
 
     /// <summary>Seals updates into one batch with the given frontiers.</summary>
