@@ -9,6 +9,10 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// geometrically: sorting work is spread over the arrivals instead of paid at once when the frontier moves, and
 /// updates that cancel or repeat (a key loaded many times at one time) are consolidated while they wait, which keeps
 /// what is held close to the number of distinct <c>(key, val, time)</c> rather than of updates received.
+/// <para>Runs are kept as <see cref="TraceBatch{TKey, TVal, TTime, TDiff}"/>s, merged by
+/// <see cref="BatchMerger{TKey, TVal, TTime, TDiff}"/> without advancing times, so waiting updates already take the
+/// lean columns' bytes (a load at one time of insertions keeps only keys, values and key offsets), and a seal that
+/// takes everything hands over the run itself, without a copy.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type.</typeparam>
@@ -16,8 +20,12 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TDiff">The difference type.</typeparam>
 internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
+    // What a run stands for does not matter until it is sealed; merges of runs advance nothing.
+    private static readonly Antichain<TTime> NoCompaction = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
+    private static readonly Description<TTime> Unsealed = new(new Antichain<TTime>(), new Antichain<TTime>(), NoCompaction);
+
     // Consolidated runs, oldest (and largest) first.
-    private readonly List<(TraceRow<TKey, TVal, TTime, TDiff>[] Rows, int Count)> runs = [];
+    private readonly List<TraceBatch<TKey, TVal, TTime, TDiff>> runs = [];
     private Antichain<TTime> lower = new();
 
     /// <summary>
@@ -34,7 +42,7 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         {
             long count = 0;
             foreach (var run in runs)
-                count += run.Count;
+                count += run.UpdateCount;
             return count;
         }
     }
@@ -45,19 +53,20 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0)
             return;
-        var rows = new TraceRow<TKey, TVal, TTime, TDiff>[batch.Count];
         var data = batch.Data;
         var times = batch.Times;
         var diffs = batch.Diffs;
-        for (var i = 0; i < rows.Length; i++)
-            rows[i] = new(data[i].Key, data[i].Value, times[i], diffs[i]);
-        var count = SortedRows.SortAndConsolidate(rows.AsSpan());
-        if (count == 0)
+        // A builder per push, not one kept: an idle arrangement holds no buffer.
+        var builder = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(data.Length);
+        for (var i = 0; i < data.Length; i++)
+            builder.Push(data[i].Key, data[i].Value, times[i], diffs[i]);
+        var run = builder.Seal(Unsealed);
+        if (run.IsEmpty)
             return;
         foreach (var time in batch.MinimalTimes)
             lower.Insert(time);
-        runs.Add((rows, count));
-        while (runs.Count > 1 && runs[^2].Count <= 2 * runs[^1].Count)
+        runs.Add(run);
+        while (runs.Count > 1 && runs[^2].UpdateCount <= 2 * runs[^1].UpdateCount)
             MergeLastTwo();
     }
 
@@ -70,44 +79,39 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         ArgumentNullException.ThrowIfNull(frontier);
         while (runs.Count > 1)
             MergeLastTwo();
-        if (runs.Count == 0)
-        {
-            // Pushed updates may all have cancelled in merges: nothing is held.
-            lower = new Antichain<TTime>();
-            return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
-        }
-        var (rows, count) = runs[0];
-        var all = rows.AsSpan(0, count);
-        var keep = 0;
         lower = new Antichain<TTime>();
-        foreach (ref readonly var row in all)
+        if (runs.Count == 0)
+            return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
+        var run = runs[0];
+        var times = run.Times;
+        // A uniform time column has one time to test.
+        var distinct = times.IsUniform ? 1 : times.Length;
+        var keep = 0;
+        for (var u = 0; u < distinct; u++)
         {
-            if (frontier.LessEqual(row.Time))
+            if (frontier.LessEqual(times[u]))
             {
                 keep++;
-                lower.Insert(row.Time);
+                lower.Insert(times[u]);
             }
         }
         if (keep == 0)
         {
             runs.Clear();
-            return SortedRows.ToBatch(description, all);
+            return run.WithDescription(description, compactedBy: null);
         }
-        if (keep == count)
+        if (keep == distinct)
             return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
         // A filter of a sorted run is sorted: split it into the sealed part and the part that stays.
-        var ready = new TraceRow<TKey, TVal, TTime, TDiff>[count - keep];
-        var kept = new TraceRow<TKey, TVal, TTime, TDiff>[keep];
-        int r = 0, k = 0;
-        foreach (ref readonly var row in all)
-        {
-            if (frontier.LessEqual(row.Time))
-                kept[k++] = row;
-            else
-                ready[r++] = row;
-        }
-        runs[0] = (kept, keep);
-        return SortedRows.ToBatch(description, ready);
+        var kept = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(keep);
+        var ready = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(times.Length - keep);
+        var keys = run.Keys;
+        for (var k = 0; k < keys.Length; k++)
+            for (var v = run.KeyOffsets[k]; v < run.KeyOffsets[k + 1]; v++)
+                for (var u = run.ValOffsets[v]; u < run.ValOffsets[v + 1]; u++)
+                    (frontier.LessEqual(times[u]) ? kept : ready).Push(keys[k], run.Vals[v], times[u], run.Diffs[u]);
+        runs[0] = kept.Seal(Unsealed);
+        return ready.Seal(description);
     }
 
     private void MergeLastTwo()
@@ -115,11 +119,8 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         var newer = runs[^1];
         var older = runs[^2];
         runs.RemoveRange(runs.Count - 2, 2);
-        var (rows, count) = SortedRows.Merge<TKey, TVal, TTime, TDiff>(older.Rows.AsSpan(0, older.Count), newer.Rows.AsSpan(0, newer.Count));
-        // Consolidation can leave much of the merged array unused: give the slack back.
-        if (count < rows.Length - (rows.Length >> 2))
-            Array.Resize(ref rows, count);
-        if (count > 0)
-            runs.Add((rows, count));
+        var merged = new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, NoCompaction).Complete();
+        if (!merged.IsEmpty)
+            runs.Add(merged);
     }
 }
