@@ -84,15 +84,15 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
             return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
         var run = runs[0];
         var times = run.Times;
-        // A uniform time column has one time to test.
-        var distinct = times.IsUniform ? 1 : times.Length;
+        // A uniform time column has one time to test (and a base and exceptions its base and exceptions).
+        var distinct = times.Distinct;
         var keep = 0;
-        for (var u = 0; u < distinct; u++)
+        foreach (var time in distinct)
         {
-            if (frontier.LessEqual(times[u]))
+            if (frontier.LessEqual(time))
             {
                 keep++;
-                lower.Insert(times[u]);
+                lower.Insert(time);
             }
         }
         if (keep == 0)
@@ -100,11 +100,11 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
             runs.Clear();
             return run.WithDescription(description, compactedBy: null);
         }
-        if (keep == distinct)
+        if (keep == distinct.Length)
             return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
         // A filter of a sorted run is sorted: split it into the sealed part and the part that stays.
-        var kept = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(keep);
-        var ready = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(times.Length - keep);
+        var kept = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>();
+        var ready = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>();
         var keys = run.Keys;
         for (var k = 0; k < keys.Length; k++)
             for (var v = run.KeyOffsets[k]; v < run.KeyOffsets[k + 1]; v++)

@@ -61,10 +61,9 @@ internal static class TimeCompaction
             return batch;
         TTime[] elements = [.. since.Elements];
         var unchanged = true;
-        var times = batch.Times;
-        // A uniform column has one time to look at.
-        var count = times.IsUniform ? 1 : times.Length;
-        for (var u = 0; u < count; u++)
+        // A uniform column has one time to look at, a base and exceptions the base and the exceptions.
+        var times = batch.Times.Distinct;
+        for (var u = 0; u < times.Length; u++)
             if (!EqualityComparer<TTime>.Default.Equals(Advance(times[u], elements), times[u]))
             {
                 unchanged = false;

@@ -134,9 +134,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
     public Antichain<TTime> MinimalTimes()
     {
-        minimalTimes ??= Times.IsUniform
-            ? (UpdateCount == 0 ? [] : [Times[0]])
-            : Progress.Frontiers.MinimalTimes.Of(Times.StoredSpan);
+        minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Times.Distinct);
         return new Antichain<TTime>(minimalTimes);
     }
 

@@ -3,21 +3,25 @@ using System.Runtime.CompilerServices;
 namespace AkkaDifferential.Arrangements.Trace.Columns;
 
 /// <summary>
-/// One column of a batch, read by index: either stored (an array, of which the first <see cref="Length"/> items are
-/// data) or <em>uniform</em>, every item the same value stored once. Uniform is how a batch keeps a difference column
-/// of all <c>+1</c>, the one time of a single-time batch, or the <see cref="Unit"/> values of a key-only arrangement
-/// in a few bytes whatever its length. Which one a column is depends on the data it was written with
-/// (<see cref="ColumnWriter{T, TEquality}"/>); readers see no difference.
+/// One column of a batch, read by index: stored (an array, of which the first <see cref="Length"/> items are data),
+/// <em>uniform</em> (every item the same value, stored once), or a base value with exceptions
+/// (<see cref="BaseAndExceptions{T}"/>: a bit per item). Uniform is how a batch keeps a difference column of all
+/// <c>+1</c>, the one time of a single-time batch, or the <see cref="Unit"/> values of a key-only arrangement in a
+/// few bytes whatever its length; base and exceptions how a merged batch keeps its settled history. Which one a
+/// column is depends on the data it was written with (<see cref="ColumnWriter{T, TEquality}"/>); readers see no
+/// difference.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 internal readonly struct Column<T>
 {
     private readonly T[]? items;
+    private readonly BaseAndExceptions<T>? sparse;
     private readonly T single;
 
-    private Column(T[]? items, T single, int length)
+    private Column(T[]? items, BaseAndExceptions<T>? sparse, T single, int length)
     {
         this.items = items;
+        this.sparse = sparse;
         this.single = single;
         Length = length;
     }
@@ -26,30 +30,44 @@ internal readonly struct Column<T>
     public int Length { get; }
 
     /// <summary>True when every item is one value, stored once.</summary>
-    public bool IsUniform => items is null;
+    public bool IsUniform => items is null && sparse is null;
+
+    /// <summary>True when the items are a base value and exceptions.</summary>
+    public bool IsBaseAndExceptions => sparse is not null;
 
     /// <summary>The item at <paramref name="index"/> (which the caller keeps below <see cref="Length"/>).</summary>
-    public T this[int index] => items is null ? single : items[index];
+    public T this[int index] => items is not null ? items[index] : sparse is null ? single : sparse[index];
 
     /// <summary>The bytes the column's items take (its array's length times the item size; one item when uniform).</summary>
-    public long StoredBytes => (long)(items?.Length ?? 1) * Unsafe.SizeOf<T>();
+    public long StoredBytes => sparse?.StoredBytes ?? (long)(items?.Length ?? 1) * Unsafe.SizeOf<T>();
 
     /// <summary>A column of the first <paramref name="length"/> items of <paramref name="items"/>, which it now owns.</summary>
-    public static Column<T> Stored(T[] items, int length) => new(items, default!, length);
+    public static Column<T> Stored(T[] items, int length) => new(items, null, default!, length);
 
     /// <summary>A column of <paramref name="length"/> copies of <paramref name="value"/>.</summary>
-    public static Column<T> Uniform(T value, int length) => new(null, value, length);
+    public static Column<T> Uniform(T value, int length) => new(null, null, value, length);
 
-    /// <summary>The stored items as a span, or an empty span when the column is uniform.</summary>
-    public ReadOnlySpan<T> StoredSpan => items is null ? default : items.AsSpan(0, Length);
+    /// <summary>A column of <paramref name="length"/> items kept as a base and exceptions.</summary>
+    public static Column<T> Sparse(BaseAndExceptions<T> items, int length) => new(null, items, default!, length);
+
+    /// <summary>
+    /// The distinct kinds of item to look at when every item must be: all of them when stored, the one when uniform,
+    /// the base and the exceptions otherwise.
+    /// </summary>
+    public ReadOnlySpan<T> Distinct => items is not null ? items.AsSpan(0, Length)
+        : sparse is null ? (Length == 0 ? default : new[] { single })
+        : [sparse.Base, .. sparse.Exceptions];
 
     /// <summary>Copies the items <c>[start, start + count)</c> to <paramref name="destination"/>.</summary>
     public void CopyTo(int start, int count, Span<T> destination)
     {
-        if (items is null)
+        if (items is not null)
+            items.AsSpan(start, count).CopyTo(destination);
+        else if (sparse is null)
             destination[..count].Fill(single);
         else
-            items.AsSpan(start, count).CopyTo(destination);
+            for (var i = 0; i < count; i++)
+                destination[i] = sparse[start + i];
     }
 
     /// <summary>
@@ -60,12 +78,25 @@ internal readonly struct Column<T>
     {
         if (items is not null)
             return SortedColumns.LowerBound(items.AsSpan(0, end), target, from);
-        return from >= end || DataOrder<T>.Compare(single, target) >= 0 ? from : end;
+        if (sparse is null)
+            return from >= end || DataOrder<T>.Compare(single, target) >= 0 ? from : end;
+        // Binary search over [from, end): the first item ≥ target.
+        while (from < end)
+        {
+            var mid = from + ((end - from) >> 1);
+            if (DataOrder<T>.Compare(sparse[mid], target) < 0)
+                from = mid + 1;
+            else
+                end = mid;
+        }
+        return from;
     }
 
     /// <summary>The column with each item mapped by <paramref name="map"/> (once, when uniform).</summary>
     public Column<TNew> Select<TNew>(Func<T, TNew> map)
     {
+        if (sparse is not null)
+            return Column<TNew>.Sparse(sparse.Select(map), Length);
         if (items is null)
             return Column<TNew>.Uniform(map(single), Length);
         var mapped = new TNew[Length];

@@ -131,7 +131,8 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
     public void Truncate(int count) => Count = count;
 
     /// <summary>
-    /// The column written: uniform when its items are all equal, else stored, an array more than half empty
+    /// The column written: uniform when its items are all equal, a base and exceptions when at most a quarter differ
+    /// from the most frequent, else stored, an array more than half empty
     /// (consolidation dropped items) copied down to size rather than hold the space. The writer must not be used afterwards.
     /// </summary>
     public readonly Column<T> ToColumn()
@@ -141,6 +142,8 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
         // Items that differed may have been consolidated away since the column was stored: look again.
         if (!TraceLayout.Explicit && AllEqual(items.AsSpan(0, Count)))
             return Column<T>.Uniform(items[0], Count);
+        if (!TraceLayout.Explicit && BaseAndExceptions<T>.TryEncode<TEquality>(items.AsSpan(0, Count)) is { } sparse)
+            return Column<T>.Sparse(sparse, Count);
         return Column<T>.Stored(Count < items.Length / 2 ? items[..Count] : items, Count);
     }
 

@@ -1,0 +1,106 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace AkkaDifferential.Arrangements.Trace.Columns;
+
+/// <summary>
+/// The items of a column that are mostly one value, its <em>base</em>: a bit per item marks the exceptions, which
+/// are stored in order in their own array, and a count per 64 items of the exceptions before them finds an
+/// exception's place in constant time. This is the least-time layout of a merged batch, answering at the column the
+/// seed's question of moving updates between representations at merge time: once a trace's compaction frontier is
+/// one time <c>s</c>, the settled history of an arrangement has its times advanced to <c>s</c> and, mostly,
+/// multiplicity <c>+1</c>; a merge writes every such update's time and difference to the base (a bit each) and the
+/// others — recent times, other multiplicities — to the exceptions. The writer routes each column independently
+/// (<see cref="ColumnWriter{T, TEquality}.ToColumn"/>): a column is kept so when at most a quarter of its items
+/// differ from its most frequent one.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class BaseAndExceptions<T>
+{
+    private readonly ulong[] marks;
+    private readonly int[] ranks;
+    private readonly T[] exceptions;
+
+    private BaseAndExceptions(T baseItem, ulong[] marks, int[] ranks, T[] exceptions)
+    {
+        Base = baseItem;
+        this.marks = marks;
+        this.ranks = ranks;
+        this.exceptions = exceptions;
+    }
+
+    /// <summary>The value of every item not marked as an exception.</summary>
+    public T Base { get; }
+
+    /// <summary>The items that are not the base, in order.</summary>
+    public ReadOnlySpan<T> Exceptions => exceptions;
+
+    /// <summary>The bytes the column takes: the base, the marks, the counts and the exceptions.</summary>
+    public long StoredBytes => Unsafe.SizeOf<T>() * (1L + exceptions.Length) + marks.Length * 8L + ranks.Length * 4L;
+
+    /// <summary>The item at <paramref name="index"/>.</summary>
+    public T this[int index]
+    {
+        get
+        {
+            var word = marks[index >> 6];
+            var bit = 1UL << (index & 63);
+            return (word & bit) == 0 ? Base : exceptions[ranks[index >> 6] + BitOperations.PopCount(word & (bit - 1))];
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="items"/> as a base and exceptions when at most a quarter of them differ from the most frequent
+    /// one (found by majority vote), else <c>null</c>.
+    /// </summary>
+    public static BaseAndExceptions<T>? TryEncode<TEquality>(ReadOnlySpan<T> items) where TEquality : struct, IColumnEquality<T>
+    {
+        if (items.Length < 64)
+            return null;
+        // Boyer–Moore majority vote: the only candidate that can cover three quarters.
+        var candidate = items[0];
+        var votes = 0;
+        foreach (var item in items)
+        {
+            if (votes == 0)
+            {
+                candidate = item;
+                votes = 1;
+            }
+            else
+            {
+                votes += default(TEquality).Equal(candidate, item) ? 1 : -1;
+            }
+        }
+        var count = 0;
+        foreach (var item in items)
+            if (!default(TEquality).Equal(candidate, item))
+                count++;
+        if (count > items.Length / 4)
+            return null;
+        var marks = new ulong[(items.Length + 63) >> 6];
+        var ranks = new int[marks.Length];
+        var exceptions = new T[count];
+        var e = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if ((i & 63) == 0)
+                ranks[i >> 6] = e;
+            if (!default(TEquality).Equal(candidate, items[i]))
+            {
+                marks[i >> 6] |= 1UL << (i & 63);
+                exceptions[e++] = items[i];
+            }
+        }
+        return new BaseAndExceptions<T>(candidate, marks, ranks, exceptions);
+    }
+
+    /// <summary>The same layout with the base and every exception mapped by <paramref name="map"/> (which keeps distinct items distinct).</summary>
+    public BaseAndExceptions<TNew> Select<TNew>(Func<T, TNew> map)
+    {
+        var mapped = new TNew[exceptions.Length];
+        for (var i = 0; i < mapped.Length; i++)
+            mapped[i] = map(exceptions[i]);
+        return new BaseAndExceptions<TNew>(map(Base), marks, ranks, mapped);
+    }
+}
