@@ -24,7 +24,12 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// values are all <see cref="Unit"/>), and offsets are implicit where each item has exactly one child
 /// (<see cref="OffsetColumn.IsImplicit"/>: a key-only batch's keys, whose one value each means there is no value
 /// level; the values of a single-time batch, one update each). So a key-only batch with <c>+1</c> differences at one
-/// time keeps only its keys. <see cref="TraceLayout"/> can force every column to be stored, for tests.</para>
+/// time keeps only its keys. A column mostly of one item keeps that item once and a bit per item for the exceptions
+/// (<see cref="BaseAndExceptions{T}"/>): the least-time layout of merged history, whose times a one-time compaction
+/// frontier advanced to one time and whose multiplicities are mostly <c>+1</c>. The merge that writes a batch routes
+/// each update's time and difference to the base or to the exceptions as it writes them, so updates move between
+/// representations at merge time, and readers see one batch. <see cref="TraceLayout"/> can force every column to be
+/// stored, for tests.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type (<see cref="Unit"/> for key-only arrangements).</typeparam>
