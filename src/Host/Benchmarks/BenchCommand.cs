@@ -35,6 +35,10 @@ internal static class BenchCommand
                                           runs on a small graph, so that the code is jitted and tiered up)
               --json FILE                 write the results as JSON
               --plots DIR                 write PNG plots (latency per round, throughput against B)
+              --upstream DIR              also run upstream's program for the workload (DIR/dd-WORKLOAD or
+                                          DIR/bin/dd-WORKLOAD, one worker, the same graph) in turn with ours,
+                                          and print both figures and their ratio
+              --pairs N                   with --upstream: runs of upstream's and ours, in turn (3)
               --in-process                (all) run the workloads in this process, not one process each
         """;
 
@@ -61,10 +65,11 @@ internal static class BenchCommand
             var flushEachStep = line.Flag("flush-each-step");
             var warmup = !line.Flag("no-warmup");
             var inProcess = line.Flag("in-process");
+            var (upstream, pairs) = Upstream(line, BenchConfig.Workloads);
             (json, plots) = Outputs(line);
             line.RejectUnknown();
             results = [];
-            foreach (var config in BenchPresets.All(buckets, verify, flushEachStep, warmup))
+            foreach (var config in BenchPresets.All(buckets, verify, flushEachStep, warmup).Select(c => c with { Upstream = upstream, Pairs = pairs }))
                 results.Add(inProcess ? (await BenchRunner.RunAsync(config, progress)).Result : await RunChildAsync(config));
         }
         else
@@ -99,10 +104,37 @@ internal static class BenchCommand
         BenchWorkload.Named(workload);
         var graph = workload == "bfs" ? (Batch: 1, Rounds: 200) : (Batch: 1_000, Rounds: 20);
         var nodes = line.Int("nodes", 100_000, minimum: 1);
+        var (upstream, pairs) = Upstream(line, [workload]);
         var edges = line.Int("edges-count", GraphOptions.DefaultEdges(perNode: 5, nodes), minimum: 1);
         return new BenchConfig(workload, nodes, edges, line.Int("batch", graph.Batch, minimum: 1), line.Int("rounds", graph.Rounds, minimum: 1),
             line.Int("buckets", DefaultBuckets, minimum: 1), line.Int("linq-rounds", BenchConfig.DefaultLinqRounds, minimum: 0),
-            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"), line.Flag("flush-each-step"), !line.Flag("no-warmup"));
+            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"), line.Flag("flush-each-step"), !line.Flag("no-warmup"), upstream, pairs);
+    }
+
+    /// <summary>
+    /// The <c>--upstream DIR</c> and <c>--pairs N</c> options; refused before the run when DIR lacks upstream's
+    /// program for one of <paramref name="workloads"/>.
+    /// </summary>
+    private static (string? Directory, int Pairs) Upstream(CommandLine line, IReadOnlyList<string> workloads)
+    {
+        var directory = line.String("upstream", "a directory of upstream's programs");
+        var pairs = line.Int("pairs", BenchConfig.DefaultPairs, minimum: 1);
+        if (directory is null)
+            return (null, pairs);
+        if (!Directory.Exists(directory))
+            throw CommandLineException.InFile(directory, "is not a directory: --upstream needs the directory of upstream's programs (dd-hello, dd-degrees, dd-bfs)");
+        foreach (var workload in workloads)
+        {
+            try
+            {
+                UpstreamProgram.Find(directory, workload);
+            }
+            catch (FileNotFoundException ex)
+            {
+                throw new CommandLineException($"--upstream: {ex.Message}");
+            }
+        }
+        return (directory, pairs);
     }
 
     /// <summary>
@@ -157,6 +189,9 @@ internal static class BenchCommand
             start.ArgumentList.Add("--flush-each-step");
         if (!config.Warmup)
             start.ArgumentList.Add("--no-warmup");
+        if (config.Upstream is not null)
+            foreach (var arg in new[] { "--upstream", config.Upstream, "--pairs", $"{config.Pairs}" })
+                start.ArgumentList.Add(arg);
         try
         {
             using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");

@@ -30,6 +30,12 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// the LINQ baseline on it in the same process, so that the measured code is jitted and tiered up as in a
 /// long-running service (<see cref="WarmupOf"/>).
 /// </param>
+/// <param name="Upstream">
+/// A directory holding upstream's programs (<c>dd-hello</c>, …, or a <c>bin</c> folder of them): upstream's program
+/// for the workload then runs <see cref="Pairs"/> times, each run followed by one of ours, and the result holds both
+/// and their ratio (<see cref="UpstreamComparison"/>).
+/// </param>
+/// <param name="Pairs">With <see cref="Upstream"/>: how many times upstream's run and ours alternate.</param>
 internal sealed record BenchConfig(
     string Workload,
     int Nodes,
@@ -41,8 +47,13 @@ internal sealed record BenchConfig(
     double LinqBudgetSeconds = BenchConfig.DefaultLinqBudgetSeconds,
     bool Verify = false,
     bool FlushEachStep = false,
-    bool Warmup = true)
+    bool Warmup = true,
+    string? Upstream = null,
+    int Pairs = BenchConfig.DefaultPairs)
 {
+    /// <summary>Pairs of upstream's run and ours unless told.</summary>
+    public const int DefaultPairs = 3;
+
     /// <summary>Rounds of the LINQ baseline unless told.</summary>
     public const int DefaultLinqRounds = 50;
 
@@ -67,6 +78,7 @@ internal sealed record BenchConfig(
         LinqRounds = 3,
         Verify = false,
         Warmup = false,
+        Upstream = null,
     };
 
     /// <summary>A short label: workload, sizes and batch.</summary>

@@ -27,6 +27,10 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// <param name="Checks">Each figure against the target and upstream's figure.</param>
 /// <param name="RoundMicros">Every round's latency, in order.</param>
 /// <param name="LinqRoundMicros">Every LINQ round's latency, in order.</param>
+/// <param name="Upstream">
+/// With <see cref="BenchConfig.Upstream"/>: upstream's runs and ours in turn. The other figures are then those of our
+/// run with the median round median of the pairs.
+/// </param>
 internal sealed record BenchResult(
     BenchConfig Config,
     double LoadSeconds,
@@ -50,7 +54,8 @@ internal sealed record BenchResult(
     bool? Verified,
     IReadOnlyList<TargetCheck> Checks,
     IReadOnlyList<double> RoundMicros,
-    IReadOnlyList<double> LinqRoundMicros);
+    IReadOnlyList<double> LinqRoundMicros,
+    UpstreamComparison? Upstream = null);
 
 /// <summary>A run's result with the answers both ways (with <see cref="BenchConfig.Verify"/>), for checks.</summary>
 /// <param name="Result">The measurements.</param>

@@ -35,7 +35,7 @@ internal static class BenchRunner
             RunLinq(workload, warmup, ProgressDisplay.Silent);
             progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)}");
         }
-        var engine = await RunDataflowAsync(workload, config, progress);
+        var (engine, upstream) = await RunBesideUpstreamAsync(workload, config, progress);
         var linq = RunLinq(workload, config, progress);
 
         var ratio = linq.Rounds.Median / engine.Rounds.Median;
@@ -43,11 +43,35 @@ internal static class BenchRunner
         var result = new BenchResult(config, engine.LoadSeconds, engine.LoadFeedSeconds, engine.LoadGcPauseSeconds, engine.Rounds,
             engine.RoundsFeedSeconds, engine.RoundsGcPauseSeconds, engine.Gen2Collections, engine.AllocatedBytesPerStep, engine.RecordsPerStep,
             engine.StepsPerSecond, 2 * engine.StepsPerSecond, engine.PeakWorkingSet, engine.HeapBefore, engine.HeapAfterLoad, engine.HeapAfterRounds,
-            (double)(engine.HeapAfterLoad - engine.HeapBefore) / config.Edges, linq.Rounds, ratio, verified, [], engine.RoundMicros, linq.RoundMicros);
+            (double)(engine.HeapAfterLoad - engine.HeapBefore) / config.Edges, linq.Rounds, ratio, verified, [], engine.RoundMicros, linq.RoundMicros, upstream);
         result = result with { Checks = BenchTargets.Check(result) };
         progress.Line($"{config.Label}: load {Format.Seconds(result.LoadSeconds)}, round median {Format.Micros(result.Rounds.Median)}, " +
-            $"LINQ median {Format.Micros(result.Linq.Median)} ({Format.Ratio(ratio)})" + (verified is null ? "" : verified.Value ? ", answers agree" : ", ANSWERS DIFFER"));
+            $"LINQ median {Format.Micros(result.Linq.Median)} ({Format.Ratio(ratio)})" +
+            (upstream is null ? "" : $", upstream's median {Format.Micros(upstream.UpstreamRoundMedian)} (ours {upstream.RoundRatio:0.00}× upstream's)") + (verified is null ? "" : verified.Value ? ", answers agree" : ", ANSWERS DIFFER"));
         return new BenchOutcome(result, engine.Answer, linq.Answer);
+    }
+
+    /// <summary>
+    /// Our run of <paramref name="config"/>, alone or (with <see cref="BenchConfig.Upstream"/>) in turn with
+    /// upstream's program: then the run returned is ours with the median round median of the pairs.
+    /// </summary>
+    private static async Task<(DataflowRun Engine, UpstreamComparison? Upstream)> RunBesideUpstreamAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress)
+    {
+        if (config.Upstream is null)
+            return (await RunDataflowAsync(workload, config, progress), null);
+        var program = UpstreamProgram.Find(config.Upstream, config.Workload);
+        var runs = new List<DataflowRun>();
+        var pairs = new List<UpstreamPair>();
+        for (var pair = 0; pair < config.Pairs; pair++)
+        {
+            progress.Line($"{config.Label}: pair {pair + 1} of {config.Pairs}, upstream's {Path.GetFileName(program)}");
+            var upstream = await UpstreamProgram.RunAsync(program, config);
+            var run = await RunDataflowAsync(workload, config, progress);
+            runs.Add(run);
+            pairs.Add(new UpstreamPair(upstream, run.LoadSeconds, run.Rounds.Median, run.Rounds.P99));
+        }
+        var median = runs.OrderBy(r => r.Rounds.Median).ElementAt(runs.Count / 2);
+        return (median, new UpstreamComparison(program, UpstreamProgram.Arguments(config), pairs));
     }
 
     private sealed record DataflowRun(

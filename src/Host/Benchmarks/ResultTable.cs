@@ -23,10 +23,30 @@ internal static class ResultTable
                 $"rounds: driver {Percent(result.RoundsFeedSeconds * 1e6, result.Rounds.Total)} of the time, GC pauses {Percent(result.RoundsGcPauseSeconds * 1e6, result.Rounds.Total)}, " +
                 $"{result.RoundsGen2Collections} gen2 collections, {Format.Bytes(result.AllocatedBytesPerStep)} allocated and {result.RecordsPerStep:0.#} operator records per step; " +
                 $"heap {Format.Bytes(result.HeapBytesAfterLoad)} after load, {Format.Bytes(result.HeapBytesAfterRounds)} after rounds");
+            if (result.Upstream is { } upstream)
+                WriteUpstream(output, upstream);
         }
         var checks = report.Results.SelectMany(r => r.Checks).Where(c => c.Status != "").ToList();
         output.WriteLine();
         output.WriteLine($"Targets: {checks.Count(c => c.Status == "met")} met, {checks.Count(c => c.Status == "missed")} missed.");
+        var beside = report.Results.Where(r => r.Upstream is not null).ToList();
+        if (beside.Count > 0)
+        {
+            output.WriteLine($"Beside upstream (ours/upstream, medians of pairs; ≤ {UpstreamComparison.Target:0}× is met):");
+            foreach (var result in beside)
+                output.WriteLine($"  {result.Config.Label,-28} round {Format.Ratio(result.Upstream!.RoundRatio),8} {UpstreamComparison.Status(result.Upstream.RoundRatio),-7} load {Format.Ratio(result.Upstream.LoadRatio),8} {UpstreamComparison.Status(result.Upstream.LoadRatio)}");
+        }
+    }
+
+    /// <summary>Upstream's figures beside ours: medians over the pairs, and the median of the pairs' ratios.</summary>
+    private static void WriteUpstream(TextWriter output, UpstreamComparison upstream)
+    {
+        output.WriteLine($"  beside upstream: {Path.GetFileName(upstream.Program)} {upstream.Arguments}, {upstream.Pairs.Count} pair{(upstream.Pairs.Count == 1 ? "" : "s")} run in turn (upstream, ours)");
+        output.WriteLine($"  {"metric",-22} {"upstream",12} {"ours",12} {"ours/upstream",14}  status (≤ {UpstreamComparison.Target:0}×)");
+        output.WriteLine($"  {"load",-22} {Format.Seconds(upstream.UpstreamLoad),12} {Format.Seconds(upstream.Load),12} {Format.Ratio(upstream.LoadRatio),14}  {UpstreamComparison.Status(upstream.LoadRatio)}");
+        output.WriteLine($"  {"round median",-22} {Format.Micros(upstream.UpstreamRoundMedian),12} {Format.Micros(upstream.RoundMedian),12} {Format.Ratio(upstream.RoundRatio),14}  {UpstreamComparison.Status(upstream.RoundRatio)}");
+        output.WriteLine($"  {"round p99",-22} {Format.Micros(upstream.UpstreamRoundP99),12} {Format.Micros(upstream.RoundP99),12} {Format.Ratio(upstream.RoundP99 / upstream.UpstreamRoundP99),14}");
+        output.WriteLine($"  pairs, round median upstream/ours: {string.Join(", ", upstream.Pairs.Select(p => $"{Format.Micros(p.Upstream.RoundMedianMicros)}/{Format.Micros(p.RoundMedianMicros)}"))}");
     }
 
     private static string Percent(double part, double whole) => whole > 0 ? $"{100 * part / whole:0}%" : "—";

@@ -84,6 +84,10 @@ public sealed class CommandErrorsTests : IDisposable
         { "bench hello --json {dir}", "{dir}: is a directory: --json needs a file to write" },
         { "bench hello --plots {dir}/graph.txt", "{dir}/graph.txt: is a file: --plots needs a directory to write into" },
         { "bench hello --json", "--json needs a value: a file to write" },
+        { "bench hello --upstream {dir}/graph.txt", "{dir}/graph.txt: is not a directory: --upstream needs the directory of upstream's programs (dd-hello, dd-degrees, dd-bfs)" },
+        { "bench bfs --upstream {dir}", "--upstream: {dir} holds no upstream program dd-bfs (nor does {dir}/bin)" },
+        { "bench all --upstream {dir}", "--upstream: {dir} holds no upstream program dd-hello (nor does {dir}/bin)" },
+        { "bench hello --pairs 0", "--pairs must be a whole number ≥ 1, but is '0'" },
 
         // Commands.
         { "bsf --edges {dir}/graph.txt", "unknown command 'bsf': did you mean 'bfs'? (see 'help')" },
