@@ -32,6 +32,34 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
     }
 
     /// <summary>
+    /// The sum of the differences of every update of <paramref name="key"/> (zero when absent), without collecting
+    /// them: what a count over totally ordered times needs of the trace. Keys as for <see cref="Read"/>.
+    /// </summary>
+    public TDiff Sum(TKey key)
+    {
+        if (started && DataOrder<TKey>.Compare(key, last) < 0)
+            Array.Clear(positions);
+        started = true;
+        last = key;
+        var sum = Difference.Zero<TDiff>();
+        for (var b = 0; b < batches.Length; b++)
+        {
+            var batch = batches[b];
+            var keys = batch.Keys;
+            var k = SortedColumns.LowerBound(keys, key, positions[b]);
+            positions[b] = k;
+            if (k == keys.Length || DataOrder<TKey>.Compare(keys[k], key) != 0)
+                continue;
+            var keyOffsets = batch.KeyOffsets;
+            var valOffsets = batch.ValOffsets;
+            var diffs = batch.Diffs;
+            for (var u = valOffsets[keyOffsets[k]]; u < valOffsets[keyOffsets[k + 1]]; u++)
+                sum = Difference.Add(sum, diffs[u]);
+        }
+        return sum;
+    }
+
+    /// <summary>
     /// Appends every <c>(val, time, diff)</c> of <paramref name="key"/> to <paramref name="into"/> and returns whether
     /// the key is present. Cheapest for increasing keys; a key before the last one read starts the batches over.
     /// </summary>

@@ -102,6 +102,24 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
     }
 
     /// <summary>
+    /// A reduction of each key's multiplicity over totally ordered times (<c>Count</c>, <c>Threshold</c>): what
+    /// <paramref name="change"/> emits whenever the multiplicity changes, at once (<see cref="TotalCountRuntime{TKey, TTime, TDiff, TOut, TDiffOut, TChange}"/>).
+    /// Only for key-only arrangements (<typeparamref name="TVal"/> is <see cref="Unit"/>) with one-coordinate times.
+    /// </summary>
+    internal Collection<TOut, TTime, TDiffOut> AccumulateTotal<TOut, TDiffOut, TChange>(string kind, string? name, TChange change)
+        where TOut : notnull
+        where TChange : struct, IAccumulationChange<TKey, TTime, TDiff, TOut, TDiffOut>
+    {
+        if (typeof(TVal) != typeof(Unit) || Timestamp.Coordinates<TTime>() != 1)
+            throw new InvalidOperationException($"{kind} over totally ordered times needs a key-only arrangement and one-coordinate times, not values of {typeof(TVal).Name} at {typeof(TTime).Name}.");
+        Difference.Validate<TDiffOut>();
+        var outputSpec = new OutputSpec<TOut>();
+        var node = Scope.Builder.Add(kind, [Connect()], [outputSpec],
+            environment => new TotalCountRuntime<TKey, TTime, TDiff, TOut, TDiffOut, TChange>(environment, change), observesFrontiers: false, name: name);
+        return new Collection<TOut, TTime, TDiffOut>(Scope, node.Index, outputSpec);
+    }
+
+    /// <summary>
     /// The arranged updates as a collection of <c>(key, value)</c> records again, as differential dataflow's
     /// <c>as_collection</c>: for an imported arrangement, its history first, then every change — so that it can be
     /// mapped, captured or probed like any collection.

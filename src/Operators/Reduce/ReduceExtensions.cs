@@ -1,3 +1,5 @@
+using AkkaDifferential.Operators.Reduce;
+
 namespace AkkaDifferential;
 
 /// <summary>
@@ -60,7 +62,9 @@ public static class ReduceExtensions
     /// <param name="name">The operator's name in errors; by default <c>Count#</c> and its index.</param>
     public static Collection<(TKey Key, TDiff Count), TTime, long> Count<TKey, TTime, TDiff>(this Collection<TKey, TTime, TDiff> collection, string? name = null)
         where TKey : notnull where TDiff : notnull where TTime : notnull =>
-        collection.ArrangeBySelf().ReduceNamed<TDiff, long>("Count", name, static (_, input, output) => output.Add((input[0].Diff, 1L)));
+        TotallyOrdered<TTime>()
+            ? collection.ArrangeBySelf().AccumulateTotal<(TKey Key, TDiff Count), long, CountChange<TKey, TTime, TDiff>>("Count", name, default)
+            : collection.ArrangeBySelf().ReduceNamed<TDiff, long>("Count", name, static (_, input, output) => output.Add((input[0].Diff, 1L)));
 
     /// <summary>Each record whose multiplicity is positive, once.</summary>
     /// <param name="collection">The records.</param>
@@ -78,7 +82,15 @@ public static class ReduceExtensions
         Func<TKey, TDiff, TDiffOut> threshold,
         string? name = null)
         where TKey : notnull where TTime : notnull =>
-        collection.ArrangeBySelf()
-            .ReduceNamed<Unit, TDiffOut>("Threshold", name, (key, input, output) => output.Add((default, threshold(key, input[0].Diff))))
-            .Map(static pair => pair.Key);
+        TotallyOrdered<TTime>()
+            ? collection.ArrangeBySelf().AccumulateTotal<TKey, TDiffOut, ThresholdChange<TKey, TTime, TDiff, TDiffOut>>("Threshold", name, new(threshold))
+            : collection.ArrangeBySelf()
+                .ReduceNamed<Unit, TDiffOut>("Threshold", name, (key, input, output) => output.Add((default, threshold(key, input[0].Diff))))
+                .Map(static pair => pair.Key);
+
+    /// <summary>
+    /// Whether <typeparamref name="TTime"/> is totally ordered (one coordinate, as <c>long</c>): then <c>Count</c>
+    /// and <c>Threshold</c> take the fast path of <see cref="TotalCountRuntime{TKey, TTime, TDiff, TOut, TDiffOut, TChange}"/>.
+    /// </summary>
+    private static bool TotallyOrdered<TTime>() => Timestamp.Coordinates<TTime>() == 1;
 }
