@@ -16,6 +16,12 @@ internal sealed class DataflowBuilder
     private bool frozen;
 
     /// <summary>
+    /// Whether linear operators of one input added from now on are fused into their producers
+    /// (<see cref="OperatorNode.Fusable"/>); on unless a test compares the fused dataflow with the unfused one.
+    /// </summary>
+    public bool FuseLinear { get; set; } = true;
+
+    /// <summary>
     /// Adds an operator reading the given inputs (each connected with its pact) and writing the given outputs
     /// (one <see cref="OutputSpec{TData}"/> per port), and returns it. Its name is <paramref name="name"/> when the
     /// user gave one, else the operator kind and its index (<c>Map#3</c>).
@@ -30,7 +36,8 @@ internal sealed class DataflowBuilder
         PathSummary?[][]? summaries = null,
         bool observesFrontiers = true,
         string? name = null,
-        IReadOnlyList<FlatTime>? initialCapabilities = null)
+        IReadOnlyList<FlatTime>? initialCapabilities = null,
+        bool fusable = false)
     {
         if (frozen)
             throw new InvalidOperationException("The dataflow has already been built: operators cannot be added to it any more.");
@@ -48,9 +55,10 @@ internal sealed class DataflowBuilder
             Summaries = summaries,
             ObservesFrontiers = observesFrontiers,
             InitialCapabilities = initialCapabilities,
+            Fusable = fusable,
         };
         for (var port = 0; port < inputs.Count; port++)
-            inputs[port].Connect(index, port);
+            inputs[port].Connect(node, port);
         nodes.Add(node);
         return node;
     }
@@ -105,7 +113,7 @@ internal sealed class DataflowBuilder
             throw new InvalidOperationException($"Input {port} of '{node.Name}' is already connected.");
         node.InputSources[port] = connection.Source;
         node.InputPacts[port] = connection.PactName;
-        connection.Connect(node.Index, port);
+        connection.Connect(node, port);
     }
 
     /// <summary>Freezes the dataflow into a plan.</summary>
@@ -130,8 +138,8 @@ internal interface IConnection
     /// <summary>How records are spread over the consumer's buckets, for the plan's description (<c>Pipeline</c>, <c>Exchange</c>).</summary>
     string PactName { get; }
 
-    /// <summary>Registers input <paramref name="port"/> of operator <paramref name="op"/> as a consumer of <see cref="Source"/>.</summary>
-    void Connect(int op, int port);
+    /// <summary>Registers input <paramref name="port"/> of <paramref name="consumer"/> as a consumer of <see cref="Source"/>.</summary>
+    void Connect(OperatorNode consumer, int port);
 }
 
 /// <summary>A typed input connection: the consumer reads records of <typeparamref name="TData"/> under <see cref="Pact"/>.</summary>
@@ -141,7 +149,7 @@ internal sealed record Connection<TData>(OutputSpec<TData> Spec, Location Source
     public string PactName => Pact.GetType().Name.Replace("Pact", "", StringComparison.Ordinal);
 
     /// <inheritdoc/>
-    public void Connect(int op, int port) => Spec.Connect(new Consumer<TData>(op, port, Pact));
+    public void Connect(OperatorNode consumer, int port) => Spec.Connect(new Consumer<TData>(consumer.Index, port, Pact, consumer));
 }
 
 /// <summary>A built dataflow: its operators (with user code) and the progress graph derived from them.</summary>

@@ -38,6 +38,13 @@ internal sealed class OperatorNode
     /// </summary>
     public bool ObservesFrontiers { get; init; } = true;
 
+    /// <summary>
+    /// True for a linear operator of one input (map, filter, negate, inspect, …): an instance whose producer at the
+    /// same bucket is an operator instance runs inside the producer's activation, a call instead of a message
+    /// (<see cref="OperatorRuntime{TTime}.TryRunFused"/>); its own actor then receives nothing.
+    /// </summary>
+    public bool Fusable { get; init; }
+
     /// <summary>Names the variable of a feedback node, for the error when it is never set; null for other nodes.</summary>
     public string? UnsetMessage { get; init; }
 

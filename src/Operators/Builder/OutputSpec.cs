@@ -2,8 +2,8 @@ using AkkaDifferential.Operators.Exchange;
 
 namespace AkkaDifferential.Operators.Builder;
 
-/// <summary>One consumer of an output: the input port it feeds and how records are spread over its buckets.</summary>
-internal sealed record Consumer<TData>(int Operator, int Port, Pact<TData> Pact);
+/// <summary>One consumer of an output: the input port it feeds, how records are spread over its buckets, and its node.</summary>
+internal sealed record Consumer<TData>(int Operator, int Port, Pact<TData> Pact, OperatorNode Node);
 
 /// <summary>What a plan's description reads of an output, whatever its record type.</summary>
 internal interface IDescribedOutput

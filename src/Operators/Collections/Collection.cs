@@ -191,7 +191,8 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         where TOut : notnull
     {
         var spec = new OutputSpec<TOut>();
-        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic), observesFrontiers: false, name: name);
+        var node = scope.Builder.Add(kind, inputs, [spec], environment => new LinearRuntime<TIn, TOut, TTime, TDiff, TDiffOut>(environment, logic), observesFrontiers: false, name: name,
+            fusable: inputs.Count == 1 && scope.Builder.FuseLinear);
         return new Collection<TOut, TTime, TDiffOut>(scope, node.Index, spec);
     }
 

@@ -155,6 +155,9 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
 
     void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.Deliver message) => deployed!.Instances[bucket][message.Operator]!.Tell(message);
 
+    /// <summary>The driver runs no user code: batches go to the operators' instances.</summary>
+    bool IBatchSender<TTime>.TryRunFused(OperatorNode consumer, int port, object batch) => false;
+
     internal void Attach(DeployedDataflow dataflow)
     {
         deployed = dataflow;

@@ -1,3 +1,4 @@
+using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Metrics;
 
 namespace AkkaDifferential.Operators.Runtime;
@@ -22,4 +23,11 @@ internal interface IBatchSender<TTime> where TTime : notnull
 
     /// <summary>Sends a batch to the bucket <paramref name="bucket"/>.</summary>
     void Send(int bucket, RuntimeProtocol.Deliver message);
+
+    /// <summary>
+    /// Runs <paramref name="batch"/> through the instance of <paramref name="consumer"/> (a fusable operator) at this
+    /// bucket within the current activation, instead of sending it; false when it must be sent (an input session,
+    /// or a consumer of another time type).
+    /// </summary>
+    bool TryRunFused(OperatorNode consumer, int port, object batch);
 }

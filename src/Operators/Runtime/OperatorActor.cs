@@ -54,7 +54,8 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
                     break;
             }
         }
-        catch (Exception ex)
+        // An operator fused into this one's activation has named itself already.
+        catch (Exception ex) when (ex is not OperatorFailedException)
         {
             var what = message switch
             {

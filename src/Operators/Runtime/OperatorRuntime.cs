@@ -18,10 +18,19 @@ namespace AkkaDifferential.Operators.Runtime;
 /// An operator may emit output at the times of the batch it is processing without holding a capability: the batch's
 /// own pointstamps are released only in the same message that reports the output. To emit later, an operator
 /// holds a capability (<see cref="Hold"/>) and releases it when done.
+/// <para>A fusable consumer (<see cref="OperatorNode.Fusable"/>, a linear operator) of an output at the same bucket
+/// runs inside the activation that produces its input (<see cref="TryRunFused"/>), as Akka.Streams fuses stages: a
+/// call instead of a mailbox hop. Its batches then never hold pointstamps at its input, and what it emits is sent
+/// and counted in its producer's progress batch, so the frontiers are those of the unfused dataflow.</para>
 /// </remarks>
 internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<TTime> where TTime : notnull
 {
     private readonly List<IFlushable<TTime>> outputs = [];
+    private readonly ProgressBatcher<TTime> progress = new();
+    private Dictionary<int, OperatorRuntime<TTime>?>? fused;
+
+    /// <summary>The activation this instance runs in when fused into its producer (<see cref="TryRunFused"/>); null for an actor's own.</summary>
+    private IBatchSender<TTime>? host;
     private readonly List<IProgressSource> otherProgress = [];
     private readonly FlatTime[]?[] flatFrontiers;
     private readonly Antichain<TTime>?[] frontiers;
@@ -51,7 +60,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     public int Buckets => Environment.Buckets;
 
     /// <inheritdoc/>
-    public ProgressBatcher<TTime> Progress { get; } = new();
+    public ProgressBatcher<TTime> Progress => host?.Progress ?? progress;
 
     /// <summary>Creates the buffer of output port <paramref name="port"/>.</summary>
     protected OutputPort<TData, TTime, TDiff> CreateOutput<TData, TDiff>(int port)
@@ -161,7 +170,50 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     }
 
     /// <inheritdoc/>
-    public void Send(int bucket, RuntimeProtocol.Deliver message) => routes[bucket][message.Operator]!.Tell(message);
+    public void Send(int bucket, RuntimeProtocol.Deliver message)
+    {
+        if (host is not null)
+            host.Send(bucket, message);
+        else
+            routes[bucket][message.Operator]!.Tell(message);
+    }
+
+    /// <inheritdoc/>
+    public bool TryRunFused(OperatorNode consumer, int port, object batch)
+    {
+        fused ??= [];
+        if (!fused.TryGetValue(consumer.Index, out var instance))
+        {
+            // Created once per producer instance; an operator of another scope's time type keeps its own actor.
+            instance = consumer.Factory!(Environment with { Node = consumer }) as OperatorRuntime<TTime>;
+            instance?.host = this;
+            fused[consumer.Index] = instance;
+        }
+        if (instance is null)
+            return false;
+        instance.RunFused(port, batch);
+        return true;
+    }
+
+    /// <summary>
+    /// Processes <paramref name="batch"/> within the host's activation and sends what it emitted through the host. A
+    /// failure names this operator, as its own actor would.
+    /// </summary>
+    private void RunFused(int port, object batch)
+    {
+        try
+        {
+            OnBatch(port, batch);
+        }
+        catch (Exception ex) when (ex is not OperatorFailedException)
+        {
+            throw new OperatorFailedException(
+                $"Operator '{Environment.Node.Name}' at bucket {Bucket} failed while processing a batch at input {port}, run in the activation of its producer: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+        Environment.Metrics.Delivered(((IBatch)batch).Count);
+        foreach (var output in outputs)
+            output.Flush(this);
+    }
 
     private void EndActivation()
     {

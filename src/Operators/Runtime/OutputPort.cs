@@ -82,6 +82,9 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
                 parts = partitioner.ByHash(batch, exchange.Hash);
                 break;
             default:
+                // A fused consumer at this bucket runs now, within this activation: no message, no pointstamp at its input.
+                if (sender.Bucket >= 0 && consumer.Node.Fusable && sender.TryRunFused(consumer.Node, consumer.Port, batch))
+                    return;
                 parts = sender.Bucket >= 0 ? [(sender.Bucket, batch)] : partitioner.Evenly(batch);
                 break;
         }
