@@ -37,23 +37,17 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
     /// </summary>
     public TDiff Sum(TKey key)
     {
-        if (started && DataOrder<TKey>.Compare(key, last) < 0)
-            Array.Clear(positions);
-        started = true;
-        last = key;
+        Start(key);
         var sum = Difference.Zero<TDiff>();
         for (var b = 0; b < batches.Length; b++)
         {
-            var batch = batches[b];
-            var keys = batch.Keys;
-            var k = SortedColumns.LowerBound(keys, key, positions[b]);
-            positions[b] = k;
-            if (k == keys.Length || DataOrder<TKey>.Compare(keys[k], key) != 0)
+            var k = Find(b, key);
+            if (k < 0)
                 continue;
-            var keyOffsets = batch.KeyOffsets;
+            var batch = batches[b];
             var valOffsets = batch.ValOffsets;
             var diffs = batch.Diffs;
-            for (var u = valOffsets[keyOffsets[k]]; u < valOffsets[keyOffsets[k + 1]]; u++)
+            for (var u = valOffsets[batch.KeyOffsets[k]]; u < valOffsets[batch.KeyOffsets[k + 1]]; u++)
                 sum = Difference.Add(sum, diffs[u]);
         }
         return sum;
@@ -66,20 +60,15 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
     public bool Read(TKey key, List<(TVal Val, TTime Time, TDiff Diff)> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (started && DataOrder<TKey>.Compare(key, last) < 0)
-            Array.Clear(positions);
-        started = true;
-        last = key;
+        Start(key);
         var found = false;
         for (var b = 0; b < batches.Length; b++)
         {
-            var batch = batches[b];
-            var keys = batch.Keys;
-            var k = SortedColumns.LowerBound(keys, key, positions[b]);
-            positions[b] = k;
-            if (k == keys.Length || DataOrder<TKey>.Compare(keys[k], key) != 0)
+            var k = Find(b, key);
+            if (k < 0)
                 continue;
             found = true;
+            var batch = batches[b];
             var keyOffsets = batch.KeyOffsets;
             var vals = batch.Vals;
             var valOffsets = batch.ValOffsets;
@@ -90,5 +79,23 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
                     into.Add((vals[v], times[u], diffs[u]));
         }
         return found;
+    }
+
+    /// <summary>Starts reading <paramref name="key"/>: a key before the last one read starts every batch over.</summary>
+    private void Start(TKey key)
+    {
+        if (started && DataOrder<TKey>.Compare(key, last) < 0)
+            Array.Clear(positions);
+        started = true;
+        last = key;
+    }
+
+    /// <summary>The index of <paramref name="key"/> in batch <paramref name="b"/>, or -1; moves the batch's position up to it.</summary>
+    private int Find(int b, TKey key)
+    {
+        var keys = batches[b].Keys;
+        var k = SortedColumns.LowerBound(keys, key, positions[b]);
+        positions[b] = k;
+        return k < keys.Length && DataOrder<TKey>.Compare(keys[k], key) == 0 ? k : -1;
     }
 }

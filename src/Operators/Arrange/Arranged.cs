@@ -115,7 +115,8 @@ public sealed class Arranged<TKey, TVal, TTime, TDiff> where TKey : notnull wher
         Difference.Validate<TDiffOut>();
         var outputSpec = new OutputSpec<TOut>();
         var node = Scope.Builder.Add(kind, [Connect()], [outputSpec],
-            environment => new TotalCountRuntime<TKey, TTime, TDiff, TOut, TDiffOut, TChange>(environment, change), observesFrontiers: false, name: name);
+            environment => new TotalCountRuntime<TKey, TTime, TDiff, TOut, TDiffOut, TChange>(environment, change), observesFrontiers: false, name: name,
+            fusable: Scope.Builder.FuseLinear);
         return new Collection<TOut, TTime, TDiffOut>(Scope, node.Index, outputSpec);
     }
 

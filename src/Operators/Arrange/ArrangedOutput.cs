@@ -22,6 +22,9 @@ internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceP
         sender.Counters.Sent(advanced.Count);
         foreach (var consumer in spec.Consumers)
         {
+            // A fusable reader (a count over totally ordered times) runs now, within the arrangement's activation.
+            if (consumer.Node.Fusable && sender.TryRunFused(consumer.Node, consumer.Port, advanced))
+                continue;
             sender.Send(sender.Bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, advanced));
             foreach (var time in advanced.MinimalTimes)
                 sender.Progress.Update(Location.Target(consumer.Operator, consumer.Port), time, +1);

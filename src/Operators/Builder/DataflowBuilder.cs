@@ -16,7 +16,7 @@ internal sealed class DataflowBuilder
     private bool frozen;
 
     /// <summary>
-    /// Whether linear operators of one input added from now on are fused into their producers
+    /// Whether linear operators of one input and counts over totally ordered times added from now on are fused into their producers
     /// (<see cref="OperatorNode.Fusable"/>); on unless a test compares the fused dataflow with the unfused one.
     /// </summary>
     public bool FuseLinear { get; set; } = true;

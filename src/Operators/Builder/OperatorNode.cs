@@ -39,8 +39,9 @@ internal sealed class OperatorNode
     public bool ObservesFrontiers { get; init; } = true;
 
     /// <summary>
-    /// True for a linear operator of one input (map, filter, negate, inspect, …): an instance whose producer at the
-    /// same bucket is an operator instance runs inside the producer's activation, a call instead of a message
+    /// True for a linear operator of one input (map, filter, negate, inspect, …) and for a count over totally ordered
+    /// times (which only reads the batch and trace it is given): an instance whose producer at the same bucket is an
+    /// operator instance runs inside the producer's activation, a call instead of a message
     /// (<see cref="OperatorRuntime{TTime}.TryRunFused"/>); its own actor then receives nothing.
     /// </summary>
     public bool Fusable { get; init; }

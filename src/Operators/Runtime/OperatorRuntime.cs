@@ -30,7 +30,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     private Dictionary<int, OperatorRuntime<TTime>?>? fused;
 
     /// <summary>The activation this instance runs in when fused into its producer (<see cref="TryRunFused"/>); null for an actor's own.</summary>
-    private IBatchSender<TTime>? host;
+    private OperatorRuntime<TTime>? host;
     private readonly List<IProgressSource> otherProgress = [];
     private readonly FlatTime[]?[] flatFrontiers;
     private readonly Antichain<TTime>?[] frontiers;
@@ -123,7 +123,13 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     protected void Watch(IActorRef actor) => context!.Watch(actor);
 
     /// <summary>Sends <paramref name="payload"/> to the instance of operator <paramref name="op"/> at this bucket.</summary>
-    protected void SendToOperator(int op, object payload) => routes[Bucket][op]!.Tell(new RuntimeProtocol.ToOperator(op, payload));
+    protected void SendToOperator(int op, object payload)
+    {
+        if (host is not null)
+            host.SendToOperator(op, payload);
+        else
+            routes[Bucket][op]!.Tell(new RuntimeProtocol.ToOperator(op, payload));
+    }
 
     /// <summary>Asks for a <see cref="RuntimeProtocol.Work"/> activation after the messages already waiting.</summary>
     protected void RequestWork() => Self.Tell(RuntimeProtocol.Work.Instance);

@@ -4,10 +4,11 @@ using CsCheck;
 namespace AkkaDifferential.Operators.Tests.Collections;
 
 /// <summary>
-/// Linear operators fused into their producer's activation (<c>OperatorNode.Fusable</c>): random updates at random
-/// times through chains of linear operators after keyed ones (a count, a min, a join), built once fused and once
-/// with fusion off, give the same collection at every closed time on every output; and a failure in a fused user
-/// function fails the dataflow naming that operator, not its producer.
+/// Linear operators, and counts over totally ordered times, fused into their producer's activation
+/// (<c>OperatorNode.Fusable</c>): random updates at random times through chains of linear operators after keyed
+/// ones (a count, a min, a join), built once fused and once with fusion off, give the same collection at every
+/// closed time on every output; and a failure in a fused user function fails the dataflow naming that operator,
+/// not its producer.
 /// </summary>
 public sealed class FusionTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
