@@ -216,7 +216,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
             throw new OperatorFailedException(
                 $"Operator '{Environment.Node.Name}' at bucket {Bucket} failed while processing a batch at input {port}, run in the activation of its producer: {ex.GetType().Name}: {ex.Message}", ex);
         }
-        Environment.Metrics.Delivered(((IBatch)batch).Count);
+        Counters.Received(((IBatch)batch).Count);
         foreach (var output in outputs)
             output.Flush(this);
     }
