@@ -1,4 +1,5 @@
 using AkkaDifferential.Host.Benchmarks;
+using AkkaDifferential.Host.Cluster;
 using AkkaDifferential.Host.Examples;
 using AkkaDifferential.Operators.Configuration;
 
@@ -15,7 +16,7 @@ internal static class Commands
     /// <summary>The exit code of bad input.</summary>
     public const int BadInput = 2;
 
-    private static readonly string[] Names = ["bfs", "cc", "scc", "degrees", "words", "streams", "bench", "help"];
+    private static readonly string[] Names = ["bfs", "cc", "scc", "degrees", "words", "streams", "bench", "node", "help"];
 
     /// <summary>Runs the command <paramref name="args"/> name; returns the process's exit code.</summary>
     /// <param name="args">The command and its options.</param>
@@ -38,6 +39,7 @@ internal static class Commands
                 "cc" => await ConnectedComponentsExample.RunAsync(rest, output, log),
                 "scc" => await SccExample.RunAsync(rest, output, log),
                 "bench" => await BenchCommand.RunAsync(rest, output, progress),
+                "node" => await NodeCommand.RunAsync(rest, output, log),
                 "help" => Help(output),
                 var unknown => throw Unknown(unknown),
             };
@@ -90,6 +92,7 @@ internal static class Commands
                                               an Akka.Streams source of lines through a word count (Sink)
                                               into a stream of its changes per closed time (Source)
             {BenchCommand.Help}
+            {NodeCommand.Help}
               help                            this text (also: --help after any command)
 
             Graph options (bfs, cc, scc):

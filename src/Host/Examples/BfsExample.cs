@@ -29,7 +29,7 @@ internal static class BfsExample
 
     /// <summary>Runs the rounds of <paramref name="input"/> and returns the final distances, sorted by node.</summary>
     public static Task<IReadOnlyList<(int Node, int Value)>> RunAsync(Options options, GraphInput input, TextWriter output, TextWriter log, Action<RoundReport>? observe = null) =>
-        GraphRounds.RunAsync("bfs", input, options.Graph, scope => Build(scope, options.Root), output, log, observe);
+        GraphRounds.RunAsync("bfs", input, options.Graph, scope => Build(scope, options.Root), output, log, observe, argument: options.Root);
 
     /// <summary>The dataflow: an input of edges, the root fed once at time 0, and the distances.</summary>
     public static GraphHandles Build(Scope<long> scope, int root)

@@ -17,6 +17,7 @@ namespace AkkaDifferential.Host.Examples;
 /// <param name="PrintChanges">Print each round's input and output changes to the output.</param>
 /// <param name="GraphFile">A file to write the dataflow's operator graph with its counts to after the last round (Mermaid for <c>.mmd</c>, else Graphviz DOT), or null.</param>
 /// <param name="ProgressSeconds">While a round runs, log its progress every this many seconds; 0 for never.</param>
+/// <param name="Cluster">A running cluster member (<c>host:port</c>) to deploy the dataflow on by name, or null for the embedded engine.</param>
 internal sealed record GraphOptions(
     string? EdgeFile = null,
     int Nodes = 1_000,
@@ -28,7 +29,8 @@ internal sealed record GraphOptions(
     int Buckets = 4,
     bool PrintChanges = false,
     string? GraphFile = null,
-    int ProgressSeconds = 2)
+    int ProgressSeconds = 2,
+    string? Cluster = null)
 {
     /// <summary>The help text of these options, for the command line's usage.</summary>
     public const string Help = """
@@ -47,6 +49,8 @@ internal sealed record GraphOptions(
                                      Mermaid if FILE ends in .mmd, else Graphviz DOT (dot -Tsvg FILE)
               --progress S           while a round runs, log its records processed so far and the operator
                                      furthest behind every S seconds (2; 0 = never)
+              --cluster H:P          run on the cluster whose member listens at H:P (see 'node') instead of the
+                                     embedded engine: this process joins as a driver and deploys by name
         """;
 
     /// <summary>Reads a command line of these options only.</summary>
@@ -79,7 +83,8 @@ internal sealed record GraphOptions(
             line.Int("buckets", 4, minimum: 1),
             line.Flag("print-changes"),
             line.String("graph", "a file to write the operator graph to"),
-            line.Int("progress", 2, minimum: 0));
+            line.Int("progress", 2, minimum: 0),
+            line.String("cluster", "a cluster member's host:port"));
     }
 
     /// <summary>The default edge count of a random graph, <paramref name="perNode"/> × <paramref name="nodes"/>, at most <see cref="int.MaxValue"/>.</summary>

@@ -33,6 +33,7 @@ internal static class GraphRounds
     /// <param name="log">Where each round's latency and number of changes are written.</param>
     /// <param name="observe">Called after every round, with the whole result.</param>
     /// <param name="engine">The engine to run on; by default a new embedded one.</param>
+    /// <param name="argument">With <see cref="GraphOptions.Cluster"/>: the argument of the example's definition (bfs: the root).</param>
     public static async Task<IReadOnlyList<(int Node, int Value)>> RunAsync(
         string name,
         GraphInput input,
@@ -41,8 +42,11 @@ internal static class GraphRounds
         TextWriter output,
         TextWriter log,
         Action<RoundReport>? observe = null,
-        DifferentialEngine? engine = null)
+        DifferentialEngine? engine = null,
+        int argument = 0)
     {
+        if (options.Cluster is { } member)
+            return await RunOnClusterAsync(name, member, argument, input, options, output, log, observe);
         // A graph file that cannot be written is refused before the computation, not after it.
         if (options.GraphFile is { } graphFile)
             WriteGraph(graphFile, "");
@@ -65,6 +69,29 @@ internal static class GraphRounds
         }
     }
 
+    /// <summary>
+    /// Joins the cluster at <paramref name="member"/> as a driver (hosting no bucket), deploys the example definition
+    /// <paramref name="name"/> by name, runs the rounds, and leaves.
+    /// </summary>
+    private static async Task<IReadOnlyList<(int Node, int Value)>> RunOnClusterAsync(
+        string name, string member, int argument, GraphInput input, GraphOptions options, TextWriter output, TextWriter log, Action<RoundReport>? observe)
+    {
+        var engine = await Cluster.NodeCommand.Start(0, member, hostsBuckets: false, TimeSpan.FromSeconds(20));
+        try
+        {
+            var definitions = ExampleDefinitions.Register(engine);
+            log.WriteLine($"joined the cluster at {member}: {DifferentialCluster.WorkersUp(engine)} workers up");
+            var dataflow = await engine.DeployAsync(definitions[name], argument, options.Buckets);
+            await using (dataflow)
+                return await RunAsync(dataflow, input, options, output, log, observe);
+        }
+        finally
+        {
+            await Akka.Cluster.Cluster.Get(engine.System).LeaveAsync();
+            await engine.DisposeAsync();
+        }
+    }
+
     /// <summary>Prints a result as <c>node value</c> lines.</summary>
     public static void Print(IEnumerable<(int Node, int Value)> result, TextWriter output)
     {
@@ -72,7 +99,8 @@ internal static class GraphRounds
             output.WriteLine($"{node} {value}");
     }
 
-    private static async Task<IReadOnlyList<(int Node, int Value)>> RunAsync(
+    /// <summary>Runs the rounds of <paramref name="input"/> on a deployed dataflow (embedded or on a cluster) and returns the final result.</summary>
+    public static async Task<IReadOnlyList<(int Node, int Value)>> RunAsync(
         Dataflow<GraphHandles> dataflow, GraphInput input, GraphOptions options, TextWriter output, TextWriter log, Action<RoundReport>? observe)
     {
         var (edges, capture, probe, start) = dataflow.Handles;

@@ -14,8 +14,10 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     private readonly IActorRef actor;
     private readonly DataflowState state;
 
-    internal Dataflow(THandles handles, IActorRef actor, DataflowState state, int instances)
+    internal Dataflow(THandles handles, IActorRef actor, DataflowState state, int instances, DeployedDataflow? deployed = null)
     {
+        Buckets = deployed?.Buckets ?? [];
+        InstanceActors = deployed?.Instances ?? [];
         Instances = instances;
         Handles = handles;
         this.actor = actor;
@@ -30,6 +32,12 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
 
     /// <summary>The number of operator instances (actors) deployed, over all buckets.</summary>
     internal int Instances { get; }
+
+    /// <summary>The bucket actors, wherever they were placed (for placement checks).</summary>
+    internal IReadOnlyList<IActorRef> Buckets { get; }
+
+    /// <summary>Per bucket, the actor of every operator instance (null for operators without instances).</summary>
+    internal IReadOnlyList<IReadOnlyList<IActorRef?>> InstanceActors { get; }
 
     /// <summary>What the build function returned: input sessions, probes, captures.</summary>
     public THandles Handles { get; }

@@ -35,6 +35,8 @@ public sealed class DifferentialEngine : IAsyncDisposable
     private readonly bool ownsSystem;
     private readonly IFrontierService frontier;
     private readonly NodePlans plans;
+    private readonly IBucketPlacement localPlacement;
+    private readonly IBucketPlacement? clusterPlacement;
     private int dataflowCount;
 
     /// <summary>Attaches to an existing actor system.</summary>
@@ -49,14 +51,24 @@ public sealed class DifferentialEngine : IAsyncDisposable
     {
     }
 
-    private DifferentialEngine(ActorSystem system, DataflowSettings settings, bool ownsSystem)
+    private DifferentialEngine(ActorSystem system, DataflowSettings settings, bool ownsSystem, IFrontierService? frontierService = null, string? node = null, Func<NodePlans, IBucketPlacement>? cluster = null)
     {
         System = system;
         Settings = settings;
         this.ownsSystem = ownsSystem;
-        frontier = new LocalFrontierService(system, $"frontier-{Guid.NewGuid():N}");
-        plans = new NodePlans(Definitions, settings, system.Name);
+        frontier = frontierService ?? new LocalFrontierService(system, $"frontier-{Guid.NewGuid():N}");
+        plans = new NodePlans(Definitions, settings, node ?? system.Name);
+        localPlacement = new LocalPlacement(plans, frontier.Progress, settings);
+        clusterPlacement = cluster?.Invoke(plans);
     }
+
+    /// <summary>
+    /// An engine on a cluster member's actor system, which it owns: its frontier service is the cluster's (singleton,
+    /// proxy and this member's agent), and <paramref name="cluster"/> gives the placement of buckets of dataflows
+    /// deployed by name (sharded entities); dataflows built from a lambda keep all their buckets on this node.
+    /// </summary>
+    internal static DifferentialEngine Attach(ActorSystem system, DataflowSettings settings, IFrontierService frontier, string node, Func<NodePlans, IBucketPlacement> cluster) =>
+        new(system, settings, ownsSystem: true, frontier, node, cluster);
 
     /// <summary>The definitions registered on this engine.</summary>
     internal DefinitionRegistry Definitions { get; } = new();
@@ -177,7 +189,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var local = ((IDataflowDefinition)definition).IsLocal;
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         plans.Add(id, plan);
-        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, frontier, Settings, state), id.ActorName);
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, local ? localPlacement : clusterPlacement ?? localPlacement, frontier, Settings, state), id.ActorName);
         RuntimeProtocol.Deployed deployed;
         try
         {
@@ -197,9 +209,10 @@ public sealed class DifferentialEngine : IAsyncDisposable
                 $"Deploying dataflow '{id.Name}' with {count} buckets ({plan.Operators.Count(n => n.Factory is not null) * count} operator instances) did not finish within " +
                 $"{Settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: raise it or use fewer buckets.", ex);
         }
-        built.Scope.Attach(new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, frontier.Progress, state));
+        var placed = new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, frontier.Progress, state);
+        built.Scope.Attach(placed);
         DifferentialMeter.Running(state.Metrics);
-        return new Dataflow<THandles>(built.Handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
+        return new Dataflow<THandles>(built.Handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)), placed);
     }
 
     /// <inheritdoc/>

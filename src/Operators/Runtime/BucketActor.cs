@@ -35,16 +35,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     public static Props Props(NodePlans plans, IActorRef progress, DataflowSettings settings, DataflowMetrics metrics) =>
         Akka.Actor.Props.Create(typeof(BucketActor), plans, progress, settings, metrics);
 
-    protected override SupervisorStrategy SupervisorStrategy()
-    {
-        var self = Self;
-        // Not logged here: the dataflow's owner logs one error per failed dataflow, however many buckets fail.
-        return new OneForOneStrategy(cause =>
-        {
-            self.Tell(new RuntimeProtocol.OperatorFailed(cause));
-            return Directive.Stop;
-        }, loggingEnabled: false);
-    }
+    protected override SupervisorStrategy SupervisorStrategy() => FailureReporting.ToSelf(Self);
 
     protected override void PostStop()
     {
@@ -60,6 +51,8 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             return;
         }
         owner = start.Owner;
+        // A bucket lives while its owner does: under sharding its parent is a shard, which outlives the dataflow.
+        Context.Watch(owner);
         var deployment = start.Deployment;
         if (!plans.TryResolve(deployment, out var plan, out var refusal))
         {
@@ -92,6 +85,9 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
                 break;
             case RuntimeProtocol.OperatorFailed failed:
                 owner!.Tell(failed);
+                break;
+            case Terminated terminated when terminated.ActorRef.Equals(owner):
+                Context.Stop(Self);
                 break;
             default:
                 Unhandled(message);

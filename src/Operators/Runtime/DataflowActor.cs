@@ -22,33 +22,37 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
     private readonly DataflowPlan plan;
     private readonly RuntimeProtocol.Deployment deployment;
     private readonly NodePlans plans;
+    private readonly IBucketPlacement placement;
     private readonly IActorRef frontier;
-    private readonly IActorRef progress;
     private readonly DataflowSettings settings;
     private readonly DataflowState state;
     private readonly FlatTime minimum;
     private readonly int buckets;
     private readonly IReadOnlyList<IActorRef?>?[] instances;
+    private readonly IActorRef[] bucketActors;
     private IActorRef? deployer;
     private bool failed;
 
-    public DataflowActor(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IFrontierService frontiers, DataflowSettings settings, DataflowState state, FlatTime minimum)
+    public DataflowActor(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IBucketPlacement placement, IFrontierService frontiers, DataflowSettings settings, DataflowState state, FlatTime minimum)
     {
+        this.placement = placement;
         id = deployment.Id;
         buckets = deployment.Buckets;
         this.deployment = deployment;
         this.plan = plan;
         this.plans = plans;
         frontier = frontiers.Frontier;
-        progress = frontiers.Progress;
         this.settings = settings;
         this.state = state;
         this.minimum = minimum;
         instances = new IReadOnlyList<IActorRef?>?[buckets];
+        bucketActors = new IActorRef[buckets];
         Receive<RuntimeProtocol.Deploy>(_ => DeployDataflow());
         Receive<RuntimeProtocol.BucketStarted>(started =>
         {
             instances[started.Bucket] = started.Operators;
+            bucketActors[started.Bucket] = Sender;
+            Context.Watch(Sender);
             if (!Array.Exists(instances, i => i is null))
                 Route();
         });
@@ -68,28 +72,26 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         });
         Receive<RuntimeProtocol.OperatorFailed>(failed => Fail(failed.Cause));
         Receive<LogMetrics>(_ => Context.GetLogger().Info(state.Metrics.Snapshot().ToString()));
+        Receive<Terminated>(terminated =>
+        {
+            var bucket = Array.IndexOf(bucketActors, terminated.ActorRef);
+            var cause = new InvalidOperationException(
+                $"Dataflow '{id.Name}': bucket {bucket} at {terminated.ActorRef.Path.Address} stopped (its node left the cluster or stopped it); the dataflow cannot go on without it.");
+            deployer?.Tell(new Status.Failure(cause));
+            deployer = null;
+            Fail(cause);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props of the owner of <paramref name="deployment"/>, whose plan the driver built as <paramref name="plan"/> (and added to <paramref name="plans"/>).</summary>
-    public static Props Props<TTime>(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IFrontierService frontiers, DataflowSettings settings, DataflowState state) =>
-        Akka.Actor.Props.Create(() => new DataflowActor(deployment, plan, plans, frontiers, settings, state, FlatTime.From(Timestamp.Minimum<TTime>())));
-
-    private IReadOnlyList<IActorRef> Buckets { get; set; } = [];
+    public static Props Props<TTime>(RuntimeProtocol.Deployment deployment, DataflowPlan plan, NodePlans plans, IBucketPlacement placement, IFrontierService frontiers, DataflowSettings settings, DataflowState state) =>
+        Akka.Actor.Props.Create(() => new DataflowActor(deployment, plan, plans, placement, frontiers, settings, state, FlatTime.From(Timestamp.Minimum<TTime>())));
 
     private Dictionary<int, IActorRef> Endpoints { get; } = [];
 
-    protected override SupervisorStrategy SupervisorStrategy()
-    {
-        var self = Self;
-        // Akka would log every bucket's failure with its stack trace; Fail logs the dataflow's failure once instead.
-        return new OneForOneStrategy(cause =>
-        {
-            self.Tell(new RuntimeProtocol.OperatorFailed(cause));
-            return Directive.Stop;
-        }, loggingEnabled: false);
-    }
+    protected override SupervisorStrategy SupervisorStrategy() => FailureReporting.ToSelf(Self);
 
     protected override void PostStop()
     {
@@ -104,9 +106,8 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         foreach (var node in plan.Operators)
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
-        Buckets = [.. Enumerable.Range(0, buckets).Select(b => Context.ActorOf(BucketActor.Props(plans, progress, settings, state.Metrics), $"bucket-{b}"))];
         for (var b = 0; b < buckets; b++)
-            Buckets[b].Tell(new RuntimeProtocol.StartBucket(deployment, b, Self, Endpoints));
+            placement.Start(Context, new RuntimeProtocol.StartBucket(deployment, b, Self, Endpoints), state.Metrics);
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
     private void Route()
     {
         var routes = new RuntimeProtocol.Routes([.. instances.Select(i => i!)]);
-        foreach (var bucket in Buckets)
+        foreach (var bucket in bucketActors)
             bucket.Tell(routes);
         // Sources start with a capability at the minimum time (an import: at its reader's frontier), one for an input
         // session, one per instance otherwise.
@@ -139,7 +140,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         foreach (var (op, endpoint) in Endpoints)
             if (plan.Operators[op].IsProbe)
                 ObserveConsumers(plan.Operators[op].Inputs[0], endpoint);
-        deployer?.Tell(new RuntimeProtocol.Deployed(Buckets, [.. instances.Select(i => i!)]));
+        deployer?.Tell(new RuntimeProtocol.Deployed(bucketActors, [.. instances.Select(i => i!)]));
         deployer = null;
         if (settings.MetricsLogInterval is { } interval)
             Timers.StartPeriodicTimer(nameof(LogMetrics), LogMetrics.Instance, interval);

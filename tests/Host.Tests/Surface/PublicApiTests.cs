@@ -11,7 +11,7 @@ public sealed class PublicApiTests
     private static readonly string[] Shipped =
     [
         "AkkaDifferential.Progress", "AkkaDifferential.Arrangements", "AkkaDifferential.Runtime", "AkkaDifferential.Operators",
-        "AkkaDifferential.Host", "AkkaDifferential.Streams", "AkkaDifferential.TestKit",
+        "AkkaDifferential.Host", "AkkaDifferential.Streams", "AkkaDifferential.TestKit", "AkkaDifferential.Cluster",
     ];
 
     [Fact]

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using AkkaDifferential.Cluster;
+using AkkaDifferential.Operators.Configuration;
+using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Runtime;
+
+namespace AkkaDifferential;
+
+/// <summary>
+/// Starts an engine as a member of an Akka.NET cluster on 127.0.0.1. A worker member hosts buckets (sharded
+/// entities, bucket <c>b</c> of every dataflow on the <c>(b mod N)</c>-th worker in address order) and may host the
+/// frontier singleton; a driver member (<c>hostsBuckets: false</c>) only deploys and keeps its dataflows' handles.
+/// Every member registers the same definitions (<see cref="DifferentialEngine.Register{TTime, TArgs, THandles}"/>);
+/// a dataflow deployed by name runs its buckets on the workers. A dataflow built from a lambda
+/// (<see cref="DifferentialEngine.BuildAsync{TTime, THandles}"/>) runs all its buckets on the driver's node.
+/// </summary>
+public static class DifferentialCluster
+{
+    /// <summary>The actor system name every member shares.</summary>
+    public const string SystemName = "akka-differential";
+
+    /// <summary>
+    /// Starts a member listening on 127.0.0.1:<paramref name="port"/> and joining <paramref name="seeds"/> (host:port;
+    /// a first member lists itself), and waits until it is up.
+    /// </summary>
+    /// <param name="port">The member's port; 0 for any free one.</param>
+    /// <param name="seeds">Seed members as <c>host:port</c>.</param>
+    /// <param name="hostsBuckets">True for a worker; false for a driver that hosts no bucket.</param>
+    /// <param name="joinTimeout">How long to wait for the member to be up in the cluster.</param>
+    /// <param name="hocon">Overrides of config/cluster.conf and config/akka-differential.conf.</param>
+    /// <exception cref="ArgumentException">A seed is not <c>host:port</c>, or no seed is given.</exception>
+    /// <exception cref="InvalidOperationException">The port is in use.</exception>
+    /// <exception cref="TimeoutException">The member did not join within <paramref name="joinTimeout"/> (no seed reachable); its actor system is stopped.</exception>
+    public static async Task<DifferentialEngine> StartMemberAsync(int port, IReadOnlyList<string> seeds, bool hostsBuckets, TimeSpan joinTimeout, string? hocon = null)
+    {
+        if (seeds.Count == 0)
+            throw new ArgumentException("A member needs at least one seed (host:port); the first member lists itself.", nameof(seeds));
+        var seedAddresses = seeds.Select(SeedAddress).ToList();
+        EnsurePortFree(port);
+        var overrides = ConfigurationFactory.ParseString(
+            $"akka.remote.dot-netty.tcp.port = {port}\n" +
+            $"akka.cluster.seed-nodes = [{string.Join(", ", seedAddresses.Select(a => $"\"{a}\""))}]\n" +
+            $"akka.cluster.roles = [{(hostsBuckets ? "worker" : "driver")}]");
+        var defaults = ConfigurationFactory.FromResource<ClusterNodes>("cluster.conf").WithFallback(DefaultConfig.Load());
+        var config = (string.IsNullOrWhiteSpace(hocon) ? overrides : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(overrides)).WithFallback(defaults);
+        var settings = DataflowSettings.FromConfig(config);
+        ActorSystem system;
+        try
+        {
+            system = ActorSystem.Create(SystemName, config);
+        }
+        catch (Exception ex) when (ex is not ConfigurationException)
+        {
+            throw new InvalidOperationException($"Cannot start a cluster member on 127.0.0.1:{port}: {ex.Message}", ex);
+        }
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (await Task.WhenAny(up.Task, Task.Delay(joinTimeout)).ConfigureAwait(false) != up.Task)
+        {
+            await system.Terminate().ConfigureAwait(false);
+            throw new TimeoutException(
+                $"The member on 127.0.0.1:{port} could not join the cluster through seeds {string.Join(", ", seeds)} within {joinTimeout.TotalSeconds:0.#} s: " +
+                "is a member running there? Start the first member with itself as seed.");
+        }
+        var self = cluster.SelfUniqueAddress;
+        var frontier = new ClusterFrontierService(system, $"{self.Address}#{self.Uid}", hostsSingleton: hostsBuckets);
+        return DifferentialEngine.Attach(system, settings, frontier, self.Address.ToString(), plans =>
+        {
+            var sharding = ClusterSharding.Get(system);
+            var extractor = new BucketMessageExtractor();
+            var region = hostsBuckets
+                ? sharding.Start("buckets", BucketActor.Props(plans, frontier.Progress, settings, new DataflowMetrics()),
+                    ClusterShardingSettings.Create(system).WithRole("worker"), extractor, new FixedBucketAllocation(self.Address), PoisonPill.Instance)
+                : sharding.StartProxy("buckets", "worker", extractor);
+            return new ShardedPlacement(region);
+        });
+    }
+
+    /// <summary>The number of members up with the worker role, as this engine's member sees the cluster.</summary>
+    public static int WorkersUp(DifferentialEngine engine) =>
+        Akka.Cluster.Cluster.Get(engine.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole("worker"));
+
+    private static string SeedAddress(string seed)
+    {
+        var colon = seed.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out var port) || port is < 1 or > 65535)
+            throw new ArgumentException($"Seed '{seed}' is not host:port (for example 127.0.0.1:4053).", nameof(seed));
+        return $"akka.tcp://{SystemName}@{seed[..colon]}:{port}";
+    }
+
+    private static void EnsurePortFree(int port)
+    {
+        if (port == 0)
+            return;
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+        }
+        catch (SocketException ex)
+        {
+            throw new InvalidOperationException($"Port {port} on 127.0.0.1 is in use ({ex.SocketErrorCode}): choose another port for this member.", ex);
+        }
+    }
+
+    /// <summary>Anchors the embedded cluster.conf resource.</summary>
+    private sealed class ClusterNodes;
+}

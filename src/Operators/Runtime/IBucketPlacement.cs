@@ -1,0 +1,22 @@
+using Akka.Actor;
+
+namespace AkkaDifferential.Operators.Runtime;
+
+/// <summary>
+/// Where a dataflow's buckets start: as children of its owner on the driver's node (<see cref="LocalPlacement"/>, the
+/// embedded engine and dataflows built from a lambda), or as sharded entities on the cluster's workers. Either way the
+/// bucket answers the owner with <see cref="RuntimeProtocol.BucketStarted"/> or <see cref="RuntimeProtocol.BucketRefused"/>.
+/// </summary>
+internal interface IBucketPlacement
+{
+    /// <summary>Starts bucket <c>start.Bucket</c> for the owner <paramref name="owner"/>; <paramref name="metrics"/> are the dataflow's counters on the driver.</summary>
+    void Start(IActorContext owner, RuntimeProtocol.StartBucket start, DataflowMetrics metrics);
+}
+
+/// <summary>Buckets as children of the dataflow's owner, on its node.</summary>
+internal sealed class LocalPlacement(NodePlans plans, IActorRef progress, DataflowSettings settings) : IBucketPlacement
+{
+    /// <inheritdoc/>
+    public void Start(IActorContext owner, RuntimeProtocol.StartBucket start, DataflowMetrics metrics) =>
+        owner.ActorOf(BucketActor.Props(plans, progress, settings, metrics), $"bucket-{start.Bucket}").Tell(start, owner.Self);
+}
