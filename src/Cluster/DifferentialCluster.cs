@@ -89,7 +89,7 @@ public static class DifferentialCluster
     {
         var colon = seed.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out var port) || port is < 1 or > 65535)
-            throw new ArgumentException($"Seed '{seed}' is not host:port (for example 127.0.0.1:4053).", nameof(seed));
+            throw new ArgumentException($"Seed '{seed}' is not host:port (for example 127.0.0.1:4053).");
         return $"akka.tcp://{SystemName}@{seed[..colon]}:{port}";
     }
 

@@ -89,10 +89,13 @@ public sealed class CommandErrorsTests : IDisposable
         { "bench all --upstream {dir}", "--upstream: {dir} holds no upstream program dd-hello (nor does {dir}/bin)" },
         { "bench hello --pairs 0", "--pairs must be a whole number ≥ 1, but is '0'" },
 
+        { "node --port 4100", "node needs --seeds host:port,... (the first member lists its own address)" },
+        { "node --seeds nonsense", "Seed 'nonsense' is not host:port (for example 127.0.0.1:4053)." },
+
         // Commands.
         { "bsf --edges {dir}/graph.txt", "unknown command 'bsf': did you mean 'bfs'? (see 'help')" },
-        { "frobnicate", "unknown command 'frobnicate': the commands are bfs, cc, scc, degrees, words, streams, bench, help (see 'help')" },
-        { "--buckets 3", "unknown command '--buckets': the commands are bfs, cc, scc, degrees, words, streams, bench, help (see 'help')" },
+        { "frobnicate", "unknown command 'frobnicate': the commands are bfs, cc, scc, degrees, words, streams, bench, node, help (see 'help')" },
+        { "--buckets 3", "unknown command '--buckets': the commands are bfs, cc, scc, degrees, words, streams, bench, node, help (see 'help')" },
     };
 
     public CommandErrorsTests()
