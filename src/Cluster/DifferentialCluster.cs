@@ -74,7 +74,7 @@ public static class DifferentialCluster
             var sharding = ClusterSharding.Get(system);
             var extractor = new BucketMessageExtractor();
             var region = hostsBuckets
-                ? sharding.Start("buckets", BucketActor.Props(plans, frontier.Progress, settings, new DataflowMetrics()),
+                ? sharding.Start("buckets", BucketActor.Props(plans, frontier.Progress, settings),
                     ClusterShardingSettings.Create(system).WithRole("worker"), extractor, new FixedBucketAllocation(self.Address), PoisonPill.Instance)
                 : sharding.StartProxy("buckets", "worker", extractor);
             return new ShardedPlacement(region);

@@ -7,6 +7,6 @@ namespace AkkaDifferential.Cluster;
 internal sealed class ShardedPlacement(IActorRef region) : IBucketPlacement
 {
     /// <inheritdoc/>
-    public void Start(IActorContext owner, RuntimeProtocol.StartBucket start, DataflowMetrics metrics) =>
+    public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
         region.Tell(new BucketEnvelope(start.Deployment.Id.Instance, start.Bucket, start), owner.Self);
 }

@@ -188,7 +188,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
         state.Metrics.Attach(plan, count);
         var local = ((IDataflowDefinition)definition).IsLocal;
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
-        plans.Add(id, plan);
+        plans.Add(id, plan, state.Metrics);
         var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, local ? localPlacement : clusterPlacement ?? localPlacement, frontier, Settings, state), id.ActorName);
         RuntimeProtocol.Deployed deployed;
         try

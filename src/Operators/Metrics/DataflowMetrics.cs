@@ -68,8 +68,8 @@ public sealed class DataflowMetrics
     internal IReadOnlyList<OperatorCounters> Operators => Volatile.Read(ref operators);
 
     /// <summary>
-    /// Creates the counters of every operator of <paramref name="plan"/>, before its instances start; once: the driver
-    /// attaches the plan it built, and a bucket the plan it resolved, which on the driver's node is the same.
+    /// Creates the counters of every operator of <paramref name="plan"/>, before its instances start: the driver
+    /// attaches the plan it built, a cluster member the plan it built for its buckets; a second call changes nothing.
     /// </summary>
     internal void Attach(DataflowPlan plan, int buckets)
     {

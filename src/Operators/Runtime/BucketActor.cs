@@ -17,23 +17,21 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     private readonly NodePlans plans;
     private readonly IActorRef progress;
     private readonly DataflowSettings settings;
-    private readonly DataflowMetrics metrics;
     private IActorRef?[] operators = [];
     private IActorRef? owner;
     private DataflowId? resolved;
 
-    public BucketActor(NodePlans plans, IActorRef progress, DataflowSettings settings, DataflowMetrics metrics)
+    public BucketActor(NodePlans plans, IActorRef progress, DataflowSettings settings)
     {
         this.plans = plans;
         this.progress = progress;
         this.settings = settings;
-        this.metrics = metrics;
     }
 
     public IStash Stash { get; set; } = null!;
 
-    public static Props Props(NodePlans plans, IActorRef progress, DataflowSettings settings, DataflowMetrics metrics) =>
-        Akka.Actor.Props.Create(typeof(BucketActor), plans, progress, settings, metrics);
+    public static Props Props(NodePlans plans, IActorRef progress, DataflowSettings settings) =>
+        Akka.Actor.Props.Create(typeof(BucketActor), plans, progress, settings);
 
     protected override SupervisorStrategy SupervisorStrategy() => FailureReporting.ToSelf(Self);
 
@@ -61,7 +59,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             return;
         }
         resolved = deployment.Id;
-        metrics.Attach(plan, deployment.Buckets);
+        var metrics = plans.Metrics(deployment.Id);
         operators = new IActorRef?[plan.Operators.Count];
         foreach (var node in plan.Operators)
         {

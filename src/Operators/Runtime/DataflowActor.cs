@@ -107,7 +107,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(buckets), $"endpoint-{node.Index}");
         for (var b = 0; b < buckets; b++)
-            placement.Start(Context, new RuntimeProtocol.StartBucket(deployment, b, Self, Endpoints), state.Metrics);
+            placement.Start(Context, new RuntimeProtocol.StartBucket(deployment, b, Self, Endpoints));
     }
 
     /// <summary>

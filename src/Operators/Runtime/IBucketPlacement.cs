@@ -9,14 +9,14 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal interface IBucketPlacement
 {
-    /// <summary>Starts bucket <c>start.Bucket</c> for the owner <paramref name="owner"/>; <paramref name="metrics"/> are the dataflow's counters on the driver.</summary>
-    void Start(IActorContext owner, RuntimeProtocol.StartBucket start, DataflowMetrics metrics);
+    /// <summary>Starts bucket <c>start.Bucket</c> for the owner <paramref name="owner"/>.</summary>
+    void Start(IActorContext owner, RuntimeProtocol.StartBucket start);
 }
 
 /// <summary>Buckets as children of the dataflow's owner, on its node.</summary>
 internal sealed class LocalPlacement(NodePlans plans, IActorRef progress, DataflowSettings settings) : IBucketPlacement
 {
     /// <inheritdoc/>
-    public void Start(IActorContext owner, RuntimeProtocol.StartBucket start, DataflowMetrics metrics) =>
-        owner.ActorOf(BucketActor.Props(plans, progress, settings, metrics), $"bucket-{start.Bucket}").Tell(start, owner.Self);
+    public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
+        owner.ActorOf(BucketActor.Props(plans, progress, settings), $"bucket-{start.Bucket}").Tell(start, owner.Self);
 }

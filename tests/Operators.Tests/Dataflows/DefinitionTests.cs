@@ -125,7 +125,7 @@ public sealed class DefinitionTests : TestKit
         var deployment = Describe("counts", Counts, 10);
         var node = new NodePlans(new DefinitionRegistry(), DataflowSettings.Default, "node-b");
         var owner = CreateTestProbe();
-        var bucket = Sys.ActorOf(BucketActor.Props(node, owner.Ref, DataflowSettings.Default, new DataflowMetrics(deployment.Id)));
+        var bucket = Sys.ActorOf(BucketActor.Props(node, owner.Ref, DataflowSettings.Default));
         Watch(bucket);
         bucket.Tell(new RuntimeProtocol.StartBucket(deployment, 1, owner.Ref, new Dictionary<int, Akka.Actor.IActorRef>()), Akka.Actor.ActorRefs.NoSender);
         var refused = owner.ExpectMsg<RuntimeProtocol.BucketRefused>(Timeout);
