@@ -7,7 +7,8 @@ namespace AkkaDifferential.Cluster.Tests;
 /// embedded single-node run; their buckets are spread over every member, and each bucket's operator instances
 /// (its joins and reductions with the arrangements they read) are on its member.
 /// </summary>
-public sealed class ClusterRunTests(MemberProcesses cluster) : IClassFixture<MemberProcesses>
+[Collection(ThreeMembers.Name)]
+public sealed class ClusterRunTests(MemberProcesses cluster)
 {
     private static readonly GraphOptions Options = new(Nodes: 300, EdgeCount: 900, Seed: 7, Rounds: 4, ChangesPerRound: 6, Buckets: 6);
 

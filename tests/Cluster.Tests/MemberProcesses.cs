@@ -8,7 +8,7 @@ namespace AkkaDifferential.Cluster.Tests;
 /// <summary>
 /// Three cluster members as separate processes of the Host (<c>dotnet AkkaDifferential.Host.dll node --port P --seeds
 /// …</c>) on free loopback ports, with <c>serialize-messages = on</c>, and a driver member in the test process that
-/// hosts no bucket: started once per test class, killed in <see cref="DisposeAsync"/>.
+/// hosts no bucket: started once for the test classes of <see cref="ThreeMembers"/>, killed in <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class MemberProcesses : IAsyncLifetime
 {
