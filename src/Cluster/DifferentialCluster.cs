@@ -37,16 +37,7 @@ public static class DifferentialCluster
     /// <exception cref="TimeoutException">The member did not join within <paramref name="joinTimeout"/> (no seed reachable); its actor system is stopped.</exception>
     public static async Task<DifferentialEngine> StartMemberAsync(int port, IReadOnlyList<string> seeds, bool hostsBuckets, TimeSpan joinTimeout, string? hocon = null)
     {
-        if (seeds.Count == 0)
-            throw new ArgumentException("A member needs at least one seed (host:port); the first member lists itself.", nameof(seeds));
-        var seedAddresses = seeds.Select(SeedAddress).ToList();
-        EnsurePortFree(port);
-        var overrides = ConfigurationFactory.ParseString(
-            $"akka.remote.dot-netty.tcp.port = {port}\n" +
-            $"akka.cluster.seed-nodes = [{string.Join(", ", seedAddresses.Select(a => $"\"{a}\""))}]\n" +
-            $"akka.cluster.roles = [{(hostsBuckets ? "worker" : "driver")}]");
-        var defaults = ConfigurationFactory.FromResource<ClusterNodes>("cluster.conf").WithFallback(DefaultConfig.Load());
-        var config = (string.IsNullOrWhiteSpace(hocon) ? overrides : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(overrides)).WithFallback(defaults);
+        var config = MemberConfig(port, seeds, hostsBuckets, hocon);
         var settings = DataflowSettings.FromConfig(config);
         ActorSystem system;
         try
@@ -57,19 +48,68 @@ public static class DifferentialCluster
         {
             throw new InvalidOperationException($"Cannot start a cluster member on 127.0.0.1:{port}: {ex.Message}", ex);
         }
-        var cluster = Akka.Cluster.Cluster.Get(system);
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        if (await Task.WhenAny(up.Task, Task.Delay(joinTimeout)).ConfigureAwait(false) != up.Task)
+        try
+        {
+            await JoinAsync(system, seeds, joinTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
         {
             await system.Terminate().ConfigureAwait(false);
-            throw new TimeoutException(
-                $"The member on 127.0.0.1:{port} could not join the cluster through seeds {string.Join(", ", seeds)} within {joinTimeout.TotalSeconds:0.#} s: " +
-                "is a member running there? Start the first member with itself as seed.");
+            throw;
         }
-        var self = cluster.SelfUniqueAddress;
+        return Attach(system, settings, hostsBuckets, ownsSystem: true);
+    }
+
+    /// <summary>
+    /// A member's configuration: <paramref name="hocon"/> over the port and role, over config/cluster.conf and
+    /// config/akka-differential.conf. The seeds are checked here, before anything starts, and joined by
+    /// <see cref="JoinAsync"/> once the actor system (whatever its name) exists.
+    /// </summary>
+    /// <exception cref="ArgumentException">No seed, or a seed that is not <c>host:port</c>.</exception>
+    /// <exception cref="InvalidOperationException">The port is in use.</exception>
+    /// <exception cref="ConfigurationException">The HOCON is malformed (its line and column named).</exception>
+    internal static Config MemberConfig(int port, IReadOnlyList<string> seeds, bool hostsBuckets, string? hocon)
+    {
+        if (seeds.Count == 0)
+            throw new ArgumentException("A member needs at least one seed (host:port); the first member lists itself.", nameof(seeds));
+        foreach (var seed in seeds)
+            SeedEndpoint(seed);
+        EnsurePortFree(port);
+        var overrides = ConfigurationFactory.ParseString(
+            $"akka.remote.dot-netty.tcp.port = {port}\n" +
+            $"akka.cluster.roles = [{(hostsBuckets ? "worker" : "driver")}]");
+        var defaults = ConfigurationFactory.FromResource<ClusterNodes>("cluster.conf").WithFallback(DefaultConfig.Load());
+        return (string.IsNullOrWhiteSpace(hocon) ? overrides : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(overrides)).WithFallback(defaults);
+    }
+
+    /// <summary>
+    /// Joins <paramref name="system"/>, started with <see cref="MemberConfig"/>, to the cluster through
+    /// <paramref name="seeds"/> (members whose actor system has the same name), and waits until it is up.
+    /// </summary>
+    /// <exception cref="TimeoutException">It was not up within <paramref name="joinTimeout"/>; the message names the seeds' addresses.</exception>
+    internal static async Task JoinAsync(ActorSystem system, IReadOnlyList<string> seeds, TimeSpan joinTimeout)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var addresses = seeds.Select(seed => SeedAddress(system.Name, seed)).ToList();
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.JoinSeedNodes(addresses);
+        if (await Task.WhenAny(up.Task, Task.Delay(joinTimeout)).ConfigureAwait(false) != up.Task)
+            throw new TimeoutException(
+                $"The member on 127.0.0.1:{cluster.SelfAddress.Port} could not join the cluster through seeds {string.Join(", ", addresses)} within {joinTimeout.TotalSeconds:0.#} s: " +
+                "is a member running there, with the same actor system name? Start the first member with itself as seed.");
+    }
+
+    /// <summary>
+    /// An engine on the cluster member <paramref name="system"/> (started with <see cref="MemberConfig"/>): its frontier
+    /// service is the cluster's, and buckets of dataflows deployed by name are sharded entities, hosted here when
+    /// <paramref name="hostsBuckets"/>. It may attach before the member is up; deployments need it up.
+    /// </summary>
+    internal static DifferentialEngine Attach(ActorSystem system, DataflowSettings settings, bool hostsBuckets, bool ownsSystem)
+    {
+        var self = Akka.Cluster.Cluster.Get(system).SelfUniqueAddress;
         var frontier = new ClusterFrontierService(system, $"{self.Address}#{self.Uid}", hostsSingleton: hostsBuckets);
-        return DifferentialEngine.Attach(system, settings, frontier, self.Address.ToString(), plans =>
+        return DifferentialEngine.Attach(system, settings, frontier, self.Address.ToString(), ownsSystem, plans =>
         {
             var sharding = ClusterSharding.Get(system);
             var extractor = new BucketMessageExtractor();
@@ -85,12 +125,18 @@ public static class DifferentialCluster
     public static int WorkersUp(DifferentialEngine engine) =>
         Akka.Cluster.Cluster.Get(engine.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole("worker"));
 
-    private static string SeedAddress(string seed)
+    private static (string Host, int Port) SeedEndpoint(string seed)
     {
         var colon = seed.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out var port) || port is < 1 or > 65535)
             throw new ArgumentException($"Seed '{seed}' is not host:port (for example 127.0.0.1:4053).");
-        return $"akka.tcp://{SystemName}@{seed[..colon]}:{port}";
+        return (seed[..colon], port);
+    }
+
+    private static Address SeedAddress(string systemName, string seed)
+    {
+        var (host, port) = SeedEndpoint(seed);
+        return new Address("akka.tcp", systemName, host, port);
     }
 
     private static void EnsurePortFree(int port)

@@ -63,12 +63,13 @@ public sealed class DifferentialEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// An engine on a cluster member's actor system, which it owns: its frontier service is the cluster's (singleton,
-    /// proxy and this member's agent), and <paramref name="cluster"/> gives the placement of buckets of dataflows
-    /// deployed by name (sharded entities); dataflows built from a lambda keep all their buckets on this node.
+    /// An engine on a cluster member's actor system, which it terminates when disposed if <paramref name="ownsSystem"/>
+    /// (a hosted application's system belongs to its host): its frontier service is the cluster's (singleton, proxy
+    /// and this member's agent), and <paramref name="cluster"/> gives the placement of buckets of dataflows deployed
+    /// by name (sharded entities); dataflows built from a lambda keep all their buckets on this node.
     /// </summary>
-    internal static DifferentialEngine Attach(ActorSystem system, DataflowSettings settings, IFrontierService frontier, string node, Func<NodePlans, IBucketPlacement> cluster) =>
-        new(system, settings, ownsSystem: true, frontier, node, cluster);
+    internal static DifferentialEngine Attach(ActorSystem system, DataflowSettings settings, IFrontierService frontier, string node, bool ownsSystem, Func<NodePlans, IBucketPlacement> cluster) =>
+        new(system, settings, ownsSystem, frontier, node, cluster);
 
     /// <summary>The definitions registered on this engine.</summary>
     internal DefinitionRegistry Definitions { get; } = new();
