@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AkkaDifferential.Host.Cli;
+using AkkaDifferential.Host.Cluster;
 using AkkaDifferential.Host.Examples;
 using AkkaDifferential.Operators.Configuration;
 
@@ -38,7 +39,12 @@ internal static class BenchCommand
               --upstream DIR              also run upstream's program for the workload (DIR/dd-WORKLOAD or
                                           DIR/bin/dd-WORKLOAD, one worker, the same graph) in turn with ours,
                                           and print both figures and their ratio
-              --pairs N                   with --upstream: runs of upstream's and ours, in turn (3)
+              --cluster N                 also run on N cluster members this command starts on 127.0.0.1
+                                          (processes of this host's 'node'; stopped at the end), in turn
+                                          with the embedded run, and print both figures and their ratio
+              --cluster H:P               the same on the running cluster whose member listens at H:P
+              --cluster-buckets W         with --cluster: buckets of the cluster's dataflow (one per member)
+              --pairs N                   with --upstream or --cluster: runs of each, in turn (3)
               --in-process                (all) run the workloads in this process, not one process each
         """;
 
@@ -65,11 +71,13 @@ internal static class BenchCommand
             var flushEachStep = line.Flag("flush-each-step");
             var warmup = !line.Flag("no-warmup");
             var inProcess = line.Flag("in-process");
+            var (cluster, clusterBuckets) = Cluster(line);
             var (upstream, pairs) = Upstream(line, BenchConfig.Workloads);
             (json, plots) = Outputs(line);
             line.RejectUnknown();
             results = [];
-            foreach (var config in BenchPresets.All(buckets, verify, flushEachStep, warmup).Select(c => c with { Upstream = upstream, Pairs = pairs }))
+            foreach (var config in BenchPresets.All(buckets, verify, flushEachStep, warmup)
+                         .Select(c => c with { Upstream = upstream, Pairs = pairs, Cluster = cluster, ClusterBuckets = clusterBuckets }))
                 results.Add(inProcess ? (await BenchRunner.RunAsync(config, progress)).Result : await RunChildAsync(config));
         }
         else
@@ -104,11 +112,33 @@ internal static class BenchCommand
         BenchWorkload.Named(workload);
         var graph = workload == "bfs" ? (Batch: 1, Rounds: 200) : (Batch: 1_000, Rounds: 20);
         var nodes = line.Int("nodes", 100_000, minimum: 1);
+        var (cluster, clusterBuckets) = Cluster(line);
         var (upstream, pairs) = Upstream(line, [workload]);
         var edges = line.Int("edges-count", GraphOptions.DefaultEdges(perNode: 5, nodes), minimum: 1);
         return new BenchConfig(workload, nodes, edges, line.Int("batch", graph.Batch, minimum: 1), line.Int("rounds", graph.Rounds, minimum: 1),
             line.Int("buckets", DefaultBuckets, minimum: 1), line.Int("linq-rounds", BenchConfig.DefaultLinqRounds, minimum: 0),
-            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"), line.Flag("flush-each-step"), !line.Flag("no-warmup"), upstream, pairs);
+            BenchConfig.DefaultLinqBudgetSeconds, line.Flag("verify"), line.Flag("flush-each-step"), !line.Flag("no-warmup"), upstream, pairs, cluster, clusterBuckets);
+    }
+
+    /// <summary>
+    /// The <c>--cluster N|H:P</c> and <c>--cluster-buckets W</c> options: a number of members to start (at least one)
+    /// or a member's <c>host:port</c>, checked before the run; refused beside <c>--upstream</c>.
+    /// </summary>
+    private static (string? Cluster, int? Buckets) Cluster(CommandLine line)
+    {
+        line.Exclude("cluster", "a run is compared with upstream's or with the cluster's, not both", "upstream");
+        var cluster = line.String("cluster", "a number of members to start, or a member's host:port");
+        int? buckets = line.Has("cluster-buckets") ? line.Int("cluster-buckets", 0, minimum: 1) : null;
+        if (cluster is null)
+            return buckets is null ? (null, null) : throw new CommandLineException("--cluster-buckets needs --cluster: it sets the buckets of the cluster's dataflow");
+        if (cluster.All(char.IsAsciiDigit))
+            return int.TryParse(cluster, out var members) && members >= 1
+                ? (cluster, buckets)
+                : throw new CommandLineException($"--cluster must be a number of members ≥ 1 or a member's host:port, but is '{cluster}'");
+        var colon = cluster.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(cluster[(colon + 1)..], out var port) || port is < 1 or > 65535)
+            throw new CommandLineException($"--cluster must be a number of members ≥ 1 or a member's host:port (for example 127.0.0.1:4053), but is '{cluster}'");
+        return (cluster, buckets);
     }
 
     /// <summary>
@@ -169,29 +199,24 @@ internal static class BenchCommand
     private static async Task<BenchResult> RunChildAsync(BenchConfig config)
     {
         var json = Path.Combine(Path.GetTempPath(), $"akka-differential-bench-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("The path of this executable is unknown."))
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        // Under 'dotnet AkkaDifferential.Host.dll' the process is dotnet itself: name the assembly to run.
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-            start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        foreach (var arg in new[]
-                 {
-                     "bench", config.Workload, "--nodes", $"{config.Nodes}", "--edges-count", $"{config.Edges}", "--batch", $"{config.Batch}",
-                     "--rounds", $"{config.Rounds}", "--buckets", $"{config.Buckets}", "--linq-rounds", $"{config.LinqRounds}", "--json", json,
-                 })
-            start.ArgumentList.Add(arg);
+        List<string> args =
+        [
+            "bench", config.Workload, "--nodes", $"{config.Nodes}", "--edges-count", $"{config.Edges}", "--batch", $"{config.Batch}",
+            "--rounds", $"{config.Rounds}", "--buckets", $"{config.Buckets}", "--linq-rounds", $"{config.LinqRounds}", "--json", json,
+        ];
         if (config.Verify)
-            start.ArgumentList.Add("--verify");
+            args.Add("--verify");
         if (config.FlushEachStep)
-            start.ArgumentList.Add("--flush-each-step");
+            args.Add("--flush-each-step");
         if (!config.Warmup)
-            start.ArgumentList.Add("--no-warmup");
+            args.Add("--no-warmup");
         if (config.Upstream is not null)
-            foreach (var arg in new[] { "--upstream", config.Upstream, "--pairs", $"{config.Pairs}" })
-                start.ArgumentList.Add(arg);
+            args.AddRange(["--upstream", config.Upstream, "--pairs", $"{config.Pairs}"]);
+        if (config.Cluster is not null)
+            args.AddRange(["--cluster", config.Cluster, "--pairs", $"{config.Pairs}"]);
+        if (config.ClusterBuckets is { } clusterBuckets)
+            args.AddRange(["--cluster-buckets", $"{clusterBuckets}"]);
+        var start = HostProcess.StartInfo(args, redirectError: false);
         try
         {
             using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");

@@ -35,7 +35,13 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// for the workload then runs <see cref="Pairs"/> times, each run followed by one of ours, and the result holds both
 /// and their ratio (<see cref="UpstreamComparison"/>).
 /// </param>
-/// <param name="Pairs">With <see cref="Upstream"/>: how many times upstream's run and ours alternate.</param>
+/// <param name="Pairs">With <see cref="Upstream"/> or <see cref="Cluster"/>: how many times the two runs alternate.</param>
+/// <param name="Cluster">
+/// Also run the workload on a cluster, in turn with the embedded run (<see cref="ClusterComparison"/>): a number of
+/// members to start on this machine (<c>"3"</c>), or the <c>host:port</c> of a member of a running cluster; null for
+/// the embedded run only.
+/// </param>
+/// <param name="ClusterBuckets">With <see cref="Cluster"/>: buckets of the cluster's dataflow; null for one per worker member.</param>
 internal sealed record BenchConfig(
     string Workload,
     int Nodes,
@@ -49,7 +55,9 @@ internal sealed record BenchConfig(
     bool FlushEachStep = false,
     bool Warmup = true,
     string? Upstream = null,
-    int Pairs = BenchConfig.DefaultPairs)
+    int Pairs = BenchConfig.DefaultPairs,
+    string? Cluster = null,
+    int? ClusterBuckets = null)
 {
     /// <summary>Pairs of upstream's run and ours unless told.</summary>
     public const int DefaultPairs = 3;
@@ -79,6 +87,7 @@ internal sealed record BenchConfig(
         Verify = false,
         Warmup = false,
         Upstream = null,
+        Cluster = null,
     };
 
     /// <summary>A short label: workload, sizes and batch.</summary>

@@ -31,6 +31,10 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// With <see cref="BenchConfig.Upstream"/>: upstream's runs and ours in turn. The other figures are then those of our
 /// run with the median round median of the pairs.
 /// </param>
+/// <param name="Cluster">
+/// With <see cref="BenchConfig.Cluster"/>: the embedded runs and the cluster's in turn. The other figures are then
+/// those of the embedded run with the median round median of the pairs.
+/// </param>
 internal sealed record BenchResult(
     BenchConfig Config,
     double LoadSeconds,
@@ -55,7 +59,8 @@ internal sealed record BenchResult(
     IReadOnlyList<TargetCheck> Checks,
     IReadOnlyList<double> RoundMicros,
     IReadOnlyList<double> LinqRoundMicros,
-    UpstreamComparison? Upstream = null);
+    UpstreamComparison? Upstream = null,
+    ClusterComparison? Cluster = null);
 
 /// <summary>A run's result with the answers both ways (with <see cref="BenchConfig.Verify"/>), for checks.</summary>
 /// <param name="Result">The measurements.</param>

@@ -23,31 +23,46 @@ namespace AkkaDifferential.Host.Benchmarks;
 internal static class BenchRunner
 {
     /// <summary>Runs <paramref name="config"/>, reporting progress to <paramref name="progress"/>.</summary>
+    /// <exception cref="Cli.CommandLineException">With <see cref="BenchConfig.Cluster"/>: the cluster cannot be started or joined.</exception>
     public static async Task<BenchOutcome> RunAsync(BenchConfig config, ProgressDisplay progress)
     {
         var workload = BenchWorkload.Named(config.Workload);
+        return config.Cluster is null
+            ? await RunAsync(workload, config, progress, cluster: null)
+            : await BenchCluster.RunAsync(config, progress, cluster => RunAsync(workload, config, progress, cluster));
+    }
+
+    private static async Task<BenchOutcome> RunAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress, BenchCluster? cluster)
+    {
         if (config.Warmup)
         {
             var warmup = BenchConfig.WarmupOf(config);
-            progress.Line($"{config.Label}: warming up on {warmup.Label}, {warmup.Rounds:N0} rounds");
+            progress.Line($"{config.Label}: warming up on {warmup.Label}, {warmup.Rounds:N0} rounds{(cluster is null ? "" : ", embedded and on the cluster")}");
             var clock = Stopwatch.StartNew();
-            await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent);
+            await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, BenchDeployment.Embedded);
+            if (cluster is not null)
+                await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, cluster.Target);
             RunLinq(workload, warmup, ProgressDisplay.Silent);
             progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)}");
         }
-        var (engine, upstream) = await RunBesideUpstreamAsync(workload, config, progress);
+        var (engine, upstream, onCluster) = cluster is null
+            ? await RunBesideUpstreamAsync(workload, config, progress)
+            : await RunBesideClusterAsync(workload, config, progress, cluster);
         var linq = RunLinq(workload, config, progress);
 
         var ratio = linq.Rounds.Median / engine.Rounds.Median;
-        var verified = config.Verify ? SameAnswer(engine.Answer!, linq.Answer!) : (bool?)null;
+        var verified = config.Verify ? SameAnswer(engine.Answer!, linq.Answer!) && (onCluster is null || SameAnswer(onCluster.Value.Answer!, linq.Answer!)) : (bool?)null;
         var result = new BenchResult(config, engine.LoadSeconds, engine.LoadFeedSeconds, engine.LoadGcPauseSeconds, engine.Rounds,
             engine.RoundsFeedSeconds, engine.RoundsGcPauseSeconds, engine.Gen2Collections, engine.AllocatedBytesPerStep, engine.RecordsPerStep,
             engine.StepsPerSecond, 2 * engine.StepsPerSecond, engine.PeakWorkingSet, engine.HeapBefore, engine.HeapAfterLoad, engine.HeapAfterRounds,
-            (double)(engine.HeapAfterLoad - engine.HeapBefore) / config.Edges, linq.Rounds, ratio, verified, [], engine.RoundMicros, linq.RoundMicros, upstream);
+            (double)(engine.HeapAfterLoad - engine.HeapBefore) / config.Edges, linq.Rounds, ratio, verified, [], engine.RoundMicros, linq.RoundMicros, upstream,
+            onCluster?.Comparison);
         result = result with { Checks = BenchTargets.Check(result) };
         progress.Line($"{config.Label}: load {Format.Seconds(result.LoadSeconds)}, round median {Format.Micros(result.Rounds.Median)}, " +
             $"LINQ median {Format.Micros(result.Linq.Median)} ({Format.Ratio(ratio)})" +
-            (upstream is null ? "" : $", upstream's median {Format.Micros(upstream.UpstreamRoundMedian)} (ours {upstream.RoundRatio:0.00}× upstream's)") + (verified is null ? "" : verified.Value ? ", answers agree" : ", ANSWERS DIFFER"));
+            (upstream is null ? "" : $", upstream's median {Format.Micros(upstream.UpstreamRoundMedian)} (ours {upstream.RoundRatio:0.00}× upstream's)") +
+            (onCluster is not { Comparison: var c } ? "" : $", on {c.Members} members {Format.Micros(c.OnCluster.RoundMedianMicros)} ({c.RoundRatio:0.00}× the embedded round, {c.ThroughputRatio:0.00}× its throughput)") +
+            (verified is null ? "" : verified.Value ? ", answers agree" : ", ANSWERS DIFFER"));
         return new BenchOutcome(result, engine.Answer, linq.Answer);
     }
 
@@ -55,10 +70,11 @@ internal static class BenchRunner
     /// Our run of <paramref name="config"/>, alone or (with <see cref="BenchConfig.Upstream"/>) in turn with
     /// upstream's program: then the run returned is ours with the median round median of the pairs.
     /// </summary>
-    private static async Task<(DataflowRun Engine, UpstreamComparison? Upstream)> RunBesideUpstreamAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress)
+    private static async Task<(DataflowRun Engine, UpstreamComparison? Upstream, (ClusterComparison Comparison, Dictionary<long, long>? Answer)? Cluster)> RunBesideUpstreamAsync(
+        BenchWorkload workload, BenchConfig config, ProgressDisplay progress)
     {
         if (config.Upstream is null)
-            return (await RunDataflowAsync(workload, config, progress), null);
+            return (await RunDataflowAsync(workload, config, progress, BenchDeployment.Embedded), null, null);
         var program = UpstreamProgram.Find(config.Upstream, config.Workload);
         var runs = new List<DataflowRun>();
         var pairs = new List<UpstreamPair>();
@@ -66,94 +82,116 @@ internal static class BenchRunner
         {
             progress.Line($"{config.Label}: pair {pair + 1} of {config.Pairs}, upstream's {Path.GetFileName(program)}");
             var upstream = await UpstreamProgram.RunAsync(program, config);
-            var run = await RunDataflowAsync(workload, config, progress);
+            var run = await RunDataflowAsync(workload, config, progress, BenchDeployment.Embedded);
             runs.Add(run);
             pairs.Add(new UpstreamPair(upstream, run.LoadSeconds, run.Rounds.Median, run.Rounds.P99));
         }
-        var median = runs.OrderBy(r => r.Rounds.Median).ElementAt(runs.Count / 2);
-        return (median, new UpstreamComparison(program, UpstreamProgram.Arguments(config), pairs));
+        return (MedianRun(runs), new UpstreamComparison(program, UpstreamProgram.Arguments(config), pairs), null);
     }
+
+    /// <summary>
+    /// The embedded run of <paramref name="config"/> in turn with the same run on <paramref name="cluster"/>: the run
+    /// returned is the embedded one with the median round median of the pairs, with the comparison and the answer of
+    /// the cluster's last run.
+    /// </summary>
+    private static async Task<(DataflowRun Engine, UpstreamComparison? Upstream, (ClusterComparison Comparison, Dictionary<long, long>? Answer)? Cluster)> RunBesideClusterAsync(
+        BenchWorkload workload, BenchConfig config, ProgressDisplay progress, BenchCluster cluster)
+    {
+        var runs = new List<DataflowRun>();
+        var pairs = new List<ClusterPair>();
+        DataflowRun? last = null;
+        for (var pair = 0; pair < config.Pairs; pair++)
+        {
+            progress.Line($"{config.Label}: pair {pair + 1} of {config.Pairs}, embedded");
+            var embedded = await RunDataflowAsync(workload, config, progress, BenchDeployment.Embedded);
+            progress.Line($"{config.Label}: pair {pair + 1} of {config.Pairs}, on {cluster.Description}");
+            last = await RunDataflowAsync(workload, config, progress, cluster.Target);
+            runs.Add(embedded);
+            pairs.Add(new ClusterPair(embedded.Figures, last.Figures));
+        }
+        return (MedianRun(runs), null, (new ClusterComparison(cluster.Description, cluster.Members, cluster.Buckets, pairs), last!.Answer));
+    }
+
+    private static DataflowRun MedianRun(List<DataflowRun> runs) => runs.OrderBy(static r => r.Rounds.Median).ElementAt(runs.Count / 2);
 
     private sealed record DataflowRun(
         double LoadSeconds, double LoadFeedSeconds, double LoadGcPauseSeconds, LatencySummary Rounds, double[] RoundMicros,
         double RoundsFeedSeconds, double RoundsGcPauseSeconds, int Gen2Collections, double AllocatedBytesPerStep, double RecordsPerStep,
-        double StepsPerSecond, long PeakWorkingSet, long HeapBefore, long HeapAfterLoad, long HeapAfterRounds, Dictionary<long, long>? Answer);
+        double StepsPerSecond, long PeakWorkingSet, long HeapBefore, long HeapAfterLoad, long HeapAfterRounds, Dictionary<long, long>? Answer)
+    {
+        /// <summary>The figures set beside another run's.</summary>
+        public RunFigures Figures => new(LoadSeconds, Rounds.Median, Rounds.P99, StepsPerSecond);
+    }
 
-    private static async Task<DataflowRun> RunDataflowAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress)
+    private static async Task<DataflowRun> RunDataflowAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress, BenchTarget target)
     {
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        await using var engine = DifferentialEngine.Create();
-        var deployed = await workload.DeployAsync(engine, config.Buckets, capture: config.Verify);
-        try
-        {
-            var edges = deployed.Edges;
-            var inserts = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
-            var removals = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
+        await using var deployment = await target(workload, config);
+        var deployed = deployment.Dataflow.Handles;
+        var metrics = deployment.Dataflow.Metrics;
+        var edges = deployed.Edges;
+        var inserts = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
+        var removals = new EdgeGenerator(config.Nodes, Isaac64.UpstreamDefault());
 
-            // The load: every edge at time 0, then wait for the probe to pass it.
-            progress.Begin($"{config.Label}: loading {config.Edges:N0} edges, {config.Buckets} bucket{(config.Buckets == 1 ? "" : "s")}");
-            var pauseStart = GC.GetTotalPauseDuration();
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < config.Edges; i++)
+        // The load: every edge at time 0, then wait for the probe to pass it.
+        progress.Begin($"{config.Label}: loading {config.Edges:N0} edges, {deployment.Buckets} bucket{(deployment.Buckets == 1 ? "" : "s")}");
+        var pauseStart = GC.GetTotalPauseDuration();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < config.Edges; i++)
+        {
+            edges.Insert(inserts.NextEdge());
+            if ((i & 0xFFFF) == 0)
+                progress.Report("loading", i, config.Edges);
+        }
+        deployed.Start();
+        edges.AdvanceTo(1);
+        var loadFeed = clock.Elapsed;
+        progress.Report("loading", config.Edges, config.Edges);
+        progress.Line($"{config.Label}: edges fed in {Format.Seconds(loadFeed.TotalSeconds)}, waiting for time 0 to complete");
+        await deployed.Probe.WhenPassed(0);
+        var load = clock.Elapsed;
+        var loadPause = GC.GetTotalPauseDuration() - pauseStart;
+        progress.Line($"{config.Label}: loaded in {Format.Seconds(load.TotalSeconds)}");
+        var heapAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
+
+        // The rounds.
+        progress.Begin($"{config.Label}: {config.Rounds:N0} rounds");
+        var roundMicros = new double[config.Rounds];
+        var feed = TimeSpan.Zero;
+        var records = metrics.RecordsProcessed;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var gen2 = GC.CollectionCount(2);
+        pauseStart = GC.GetTotalPauseDuration();
+        for (var round = 0; round < config.Rounds; round++)
+        {
+            clock.Restart();
+            for (var step = 0; step < config.Batch; step++)
             {
+                edges.AdvanceTo(config.StepTime(round, step), flush: config.FlushEachStep);
                 edges.Insert(inserts.NextEdge());
-                if ((i & 0xFFFF) == 0)
-                    progress.Report("loading", i, config.Edges);
+                edges.Remove(removals.NextEdge());
             }
-            deployed.Start();
-            edges.AdvanceTo(1);
-            var loadFeed = clock.Elapsed;
-            progress.Report("loading", config.Edges, config.Edges);
-            progress.Line($"{config.Label}: edges fed in {Format.Seconds(loadFeed.TotalSeconds)}, waiting for time 0 to complete");
-            await deployed.Probe.WhenPassed(0);
-            var load = clock.Elapsed;
-            var loadPause = GC.GetTotalPauseDuration() - pauseStart;
-            progress.Line($"{config.Label}: loaded in {Format.Seconds(load.TotalSeconds)}");
-            var heapAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
-
-            // The rounds.
-            progress.Begin($"{config.Label}: {config.Rounds:N0} rounds");
-            var roundMicros = new double[config.Rounds];
-            var feed = TimeSpan.Zero;
-            var records = deployed.Metrics.RecordsProcessed;
-            var allocated = GC.GetTotalAllocatedBytes();
-            var gen2 = GC.CollectionCount(2);
-            pauseStart = GC.GetTotalPauseDuration();
-            for (var round = 0; round < config.Rounds; round++)
-            {
-                clock.Restart();
-                for (var step = 0; step < config.Batch; step++)
-                {
-                    edges.AdvanceTo(config.StepTime(round, step), flush: config.FlushEachStep);
-                    edges.Insert(inserts.NextEdge());
-                    edges.Remove(removals.NextEdge());
-                }
-                var last = config.LastTime(round);
-                edges.AdvanceTo(last + 1);
-                feed += clock.Elapsed;
-                await deployed.Probe.WhenPassed(last);
-                roundMicros[round] = clock.Elapsed.TotalMicroseconds;
-                progress.Report("rounds", round + 1, config.Rounds);
-            }
-            var steps = (double)config.Rounds * config.Batch;
-            var roundsPause = GC.GetTotalPauseDuration() - pauseStart;
-            var allocatedPerStep = (GC.GetTotalAllocatedBytes() - allocated) / steps;
-            var gen2Collections = GC.CollectionCount(2) - gen2;
-            var recordsPerStep = (deployed.Metrics.RecordsProcessed - records) / steps;
-            var rounds = LatencySummary.Of(roundMicros);
-
-            var answer = deployed.AnswerAt is null ? null : await deployed.AnswerAt(config.Rounds == 0 ? 0 : config.LastTime(config.Rounds - 1));
-            edges.Close();
-            var heapAfterRounds = GC.GetTotalMemory(forceFullCollection: true);
-            using var process = Process.GetCurrentProcess();
-            return new DataflowRun(load.TotalSeconds, loadFeed.TotalSeconds, loadPause.TotalSeconds, rounds, roundMicros, feed.TotalSeconds,
-                roundsPause.TotalSeconds, gen2Collections, allocatedPerStep, recordsPerStep, steps / (rounds.Total / 1e6),
-                process.PeakWorkingSet64, heapBefore, heapAfterLoad, heapAfterRounds, answer);
+            var last = config.LastTime(round);
+            edges.AdvanceTo(last + 1);
+            feed += clock.Elapsed;
+            await deployed.Probe.WhenPassed(last);
+            roundMicros[round] = clock.Elapsed.TotalMicroseconds;
+            progress.Report("rounds", round + 1, config.Rounds);
         }
-        finally
-        {
-            await deployed.Dataflow.DisposeAsync();
-        }
+        var steps = (double)config.Rounds * config.Batch;
+        var roundsPause = GC.GetTotalPauseDuration() - pauseStart;
+        var allocatedPerStep = (GC.GetTotalAllocatedBytes() - allocated) / steps;
+        var gen2Collections = GC.CollectionCount(2) - gen2;
+        var recordsPerStep = (metrics.RecordsProcessed - records) / steps;
+        var rounds = LatencySummary.Of(roundMicros);
+
+        var answer = deployed.AnswerAt is null ? null : await deployed.AnswerAt(config.Rounds == 0 ? 0 : config.LastTime(config.Rounds - 1));
+        edges.Close();
+        var heapAfterRounds = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return new DataflowRun(load.TotalSeconds, loadFeed.TotalSeconds, loadPause.TotalSeconds, rounds, roundMicros, feed.TotalSeconds,
+            roundsPause.TotalSeconds, gen2Collections, allocatedPerStep, recordsPerStep, steps / (rounds.Total / 1e6),
+            process.PeakWorkingSet64, heapBefore, heapAfterLoad, heapAfterRounds, answer);
     }
 
     private sealed record LinqRun(LatencySummary Rounds, double[] RoundMicros, Dictionary<long, long>? Answer);

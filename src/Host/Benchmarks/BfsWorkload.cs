@@ -15,14 +15,17 @@ internal sealed class BfsWorkload : BenchWorkload
     public override string Name => "bfs";
 
     /// <inheritdoc/>
-    public override async Task<DeployedWorkload> DeployAsync(DifferentialEngine engine, int buckets, bool capture)
+    public override BenchHandles Build(Scope<long> scope, bool capture)
     {
-        var dataflow = await engine.BuildAsync((Scope<long> scope) => Build(scope, capture), buckets, "bench-bfs");
-        var (edges, roots, probe, output) = dataflow.Handles;
-        return new DeployedWorkload(dataflow, dataflow.Metrics, edges, probe, () =>
+        var (edgeInput, edges) = scope.NewCollection<(int Src, int Dst)>();
+        var (rootInput, roots) = scope.NewCollection<int>();
+        var distances = BfsExample.Distances(edges, roots);
+        var probe = distances.Probe();
+        var output = capture ? distances.Capture() : null;
+        return new BenchHandles(edgeInput, probe, () =>
             {
-                roots.Insert(Root);
-                roots.Close();
+                rootInput.Insert(Root);
+                rootInput.Close();
             },
             output is null ? null : async time => ToAnswer(await output.CollectionAt(time), static node => node, static distance => distance));
     }
@@ -38,13 +41,5 @@ internal sealed class BfsWorkload : BenchWorkload
                 if (distance.TryAdd(next, distance[node] + 1))
                     frontier.Enqueue(next);
         return distance;
-    }
-
-    private static (InputSession<(int Src, int Dst), long, long>, InputSession<int, long, long>, ProbeHandle<long>, CaptureHandle<(int Node, int Value), long, long>?) Build(Scope<long> scope, bool capture)
-    {
-        var (edgeInput, edges) = scope.NewCollection<(int Src, int Dst)>();
-        var (rootInput, roots) = scope.NewCollection<int>();
-        var distances = BfsExample.Distances(edges, roots);
-        return (edgeInput, rootInput, distances.Probe(), capture ? distances.Capture() : null);
     }
 }

@@ -9,8 +9,8 @@ internal sealed class DegreesWorkload : BenchWorkload
     public override string Name => "degrees";
 
     /// <inheritdoc/>
-    public override Task<DeployedWorkload> DeployAsync(DifferentialEngine engine, int buckets, bool capture) =>
-        DeployCountsAsync(engine, buckets, capture, "bench-degrees", DegreesExample.OutDegrees, static node => node);
+    public override BenchHandles Build(Scope<long> scope, bool capture) =>
+        Counts(scope, capture, DegreesExample.OutDegrees, static node => node);
 
     /// <inheritdoc/>
     public override Dictionary<long, long> Recompute(IEnumerable<(int Src, int Dst)> edges) =>

@@ -13,8 +13,8 @@ internal sealed class HelloWorkload : BenchWorkload
     public override string Name => "hello";
 
     /// <inheritdoc/>
-    public override Task<DeployedWorkload> DeployAsync(DifferentialEngine engine, int buckets, bool capture) =>
-        DeployCountsAsync(engine, buckets, capture, "bench-hello", DegreesExample.Distribution, static degree => degree);
+    public override BenchHandles Build(Scope<long> scope, bool capture) =>
+        Counts(scope, capture, DegreesExample.Distribution, static degree => degree);
 
     /// <inheritdoc/>
     public override Dictionary<long, long> Recompute(IEnumerable<(int Src, int Dst)> edges) =>

@@ -25,6 +25,8 @@ internal static class ResultTable
                 $"heap {Format.Bytes(result.HeapBytesAfterLoad)} after load, {Format.Bytes(result.HeapBytesAfterRounds)} after rounds");
             if (result.Upstream is { } upstream)
                 WriteUpstream(output, upstream);
+            if (result.Cluster is { } cluster)
+                WriteCluster(output, config, cluster);
         }
         var checks = report.Results.SelectMany(r => r.Checks).Where(c => c.Status != "").ToList();
         output.WriteLine();
@@ -36,6 +38,33 @@ internal static class ResultTable
             foreach (var result in beside)
                 output.WriteLine($"  {result.Config.Label,-28} round {Format.Ratio(result.Upstream!.RoundRatio),8} {UpstreamComparison.Status(result.Upstream.RoundRatio),-7} load {Format.Ratio(result.Upstream.LoadRatio),8} {UpstreamComparison.Status(result.Upstream.LoadRatio)}");
         }
+        var clustered = report.Results.Where(r => r.Cluster is not null).ToList();
+        if (clustered.Count > 0)
+        {
+            output.WriteLine("On a cluster (cluster/embedded, medians of pairs):");
+            foreach (var result in clustered)
+            {
+                var cluster = result.Cluster!;
+                var check = cluster.Check(result.Config) is { } c ? $"  {c.Target}: {c.Status}" : "";
+                output.WriteLine($"  {result.Config.Label,-28} {cluster.Members} members: round {Format.Micros(cluster.OnCluster.RoundMedianMicros),9} ({Format.Ratio(cluster.RoundRatio)}), " +
+                    $"throughput {Format.Rate(cluster.OnCluster.StepsPerSecond)} ({Format.Ratio(cluster.ThroughputRatio)}){check}");
+            }
+        }
+    }
+
+    /// <summary>The cluster's figures beside the embedded run's: medians over the pairs, and the median of the pairs' ratios.</summary>
+    private static void WriteCluster(TextWriter output, BenchConfig config, ClusterComparison cluster)
+    {
+        var (embedded, onCluster) = (cluster.Embedded, cluster.OnCluster);
+        output.WriteLine($"  on a cluster: {cluster.Cluster}, {cluster.Buckets} bucket{(cluster.Buckets == 1 ? "" : "s")}, {cluster.Pairs.Count} pair{(cluster.Pairs.Count == 1 ? "" : "s")} run in turn (embedded, cluster)");
+        output.WriteLine($"  {"metric",-22} {"embedded",12} {"cluster",12} {"cluster/embedded",17}");
+        output.WriteLine($"  {"load",-22} {Format.Seconds(embedded.LoadSeconds),12} {Format.Seconds(onCluster.LoadSeconds),12} {Format.Ratio(cluster.LoadRatio),17}");
+        output.WriteLine($"  {"round median",-22} {Format.Micros(embedded.RoundMedianMicros),12} {Format.Micros(onCluster.RoundMedianMicros),12} {Format.Ratio(cluster.RoundRatio),17}");
+        output.WriteLine($"  {"round p99",-22} {Format.Micros(embedded.RoundP99Micros),12} {Format.Micros(onCluster.RoundP99Micros),12} {Format.Ratio(onCluster.RoundP99Micros / embedded.RoundP99Micros),17}");
+        output.WriteLine($"  {"steps/s",-22} {Format.Rate(embedded.StepsPerSecond),12} {Format.Rate(onCluster.StepsPerSecond),12} {Format.Ratio(cluster.ThroughputRatio),17}");
+        if (cluster.Check(config) is { } check)
+            output.WriteLine($"  target (issue 10, {ClusterComparison.TargetMembers} members): {check.Target}: {check.Status}");
+        output.WriteLine($"  pairs, round median embedded/cluster: {string.Join(", ", cluster.Pairs.Select(p => $"{Format.Micros(p.Embedded.RoundMedianMicros)}/{Format.Micros(p.Cluster.RoundMedianMicros)}"))}");
     }
 
     /// <summary>Upstream's figures beside ours: medians over the pairs, and the median of the pairs' ratios.</summary>

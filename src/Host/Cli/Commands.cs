@@ -32,7 +32,7 @@ internal static class Commands
             var rest = args.Skip(1).ToArray();
             return args.Count == 0 ? await DemoExample.RunAsync(output) : args[0] switch
             {
-                "words" => await WordsExample.RunAsync(rest, output),
+                "words" => await WordsExample.RunAsync(rest, output, log),
                 "streams" => await StreamsExample.RunAsync(rest, output),
                 "degrees" => await DegreesExample.RunAsync(rest, output, log),
                 "bfs" => await BfsExample.RunAsync(rest, output, log),
@@ -87,7 +87,9 @@ internal static class Commands
                   --seed S                    random seed (1)
                   --edges FILE                load 'src dst' lines from FILE instead (no random graph, no
                                               rounds) and print 'degree count' lines
-              words [--buckets W]             a word-change dataflow of linear operators, driven in rounds
+                  --cluster H:P               run on the cluster whose member listens at H:P (see 'node')
+              words [--buckets W] [--cluster H:P]
+                                              a word-change dataflow of linear operators, driven in rounds
               streams [--buckets W] [--max-in-flight M]
                                               an Akka.Streams source of lines through a word count (Sink)
                                               into a stream of its changes per closed time (Source)

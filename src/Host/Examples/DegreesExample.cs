@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AkkaDifferential.Host.Cli;
+using AkkaDifferential.Host.Cluster;
 
 namespace AkkaDifferential.Host.Examples;
 
@@ -7,11 +8,12 @@ namespace AkkaDifferential.Host.Examples;
 /// The degree distribution of a changing graph (differential dataflow's first example): the out-degree of every
 /// node (<c>edges.Map(src).Count()</c>), then how many nodes have each degree. Each round inserts new random edges
 /// and removes the oldest ones; only the changes of the distribution are printed. With <c>--edges FILE</c> it
-/// loads a graph once and prints the distribution as <c>degree count</c> lines.
+/// loads a graph once and prints the distribution as <c>degree count</c> lines. With <c>--cluster H:P</c> it runs on a
+/// running cluster, deployed by name (the <c>degrees</c> definition of <see cref="ExampleDefinitions"/>).
 /// </summary>
 internal static class DegreesExample
 {
-    public sealed record Options(int Nodes, int InitialEdges, int EdgesPerRound, int Rounds, int Buckets, int Seed, string? EdgeFile);
+    public sealed record Options(int Nodes, int InitialEdges, int EdgesPerRound, int Rounds, int Buckets, int Seed, string? EdgeFile, string? Cluster = null);
 
     /// <exception cref="CommandLineException">An option is unknown or malformed, or options that exclude each other are combined.</exception>
     public static Options Parse(IReadOnlyList<string> args)
@@ -20,7 +22,8 @@ internal static class DegreesExample
         line.Exclude("edges", "an edge file is loaded once, without random rounds", "nodes", "edges-count", "edges-per-round", "rounds", "seed");
         var nodes = line.Int("nodes", 1_000, minimum: 1);
         var options = new Options(nodes, line.Int("edges-count", GraphOptions.DefaultEdges(perNode: 5, nodes), minimum: 0), line.Int("edges-per-round", 10, minimum: 0),
-            line.Int("rounds", 5, minimum: 0), line.Int("buckets", 4, minimum: 1), line.Int("seed", 1), line.String("edges", "a file of 'src dst' lines"));
+            line.Int("rounds", 5, minimum: 0), line.Int("buckets", 4, minimum: 1), line.Int("seed", 1), line.String("edges", "a file of 'src dst' lines"),
+            line.String("cluster", "a cluster member's host:port"));
         line.RejectUnknown();
         return options;
     }
@@ -40,10 +43,21 @@ internal static class DegreesExample
     {
         var random = new Random(options.Seed);
         var loaded = options.EdgeFile is not null ? EdgeFile.Read(options.EdgeFile) : RandomEdges(random, options.Nodes, options.InitialEdges);
-        await using var engine = DifferentialEngine.Create();
-        var dataflow = await engine.BuildAsync((Scope<long> scope) => Build(scope), options.Buckets);
-        var (edges, changes, probe) = dataflow.Handles;
+        if (options.Cluster is { } member)
+            return await ClusterDriver.RunAsync(member, log, async (engine, definitions) =>
+            {
+                await using var dataflow = await engine.DeployAsync(definitions.Examples.Degrees, 0, options.Buckets);
+                return await RunAsync(dataflow, options, random, loaded, output, log);
+            });
+        await using var embedded = DifferentialEngine.Create();
+        await using var built = await embedded.BuildAsync<long, GraphHandles>(ExampleDefinitions.Degrees, options.Buckets, "degrees");
+        return await RunAsync(built, options, random, loaded, output, log);
+    }
 
+    private static async Task<IReadOnlyDictionary<long, long>> RunAsync(
+        Dataflow<GraphHandles> dataflow, Options options, Random random, List<(int, int)> loaded, TextWriter output, TextWriter log)
+    {
+        var (edges, changes, probe, _) = dataflow.Handles;
         var clock = Stopwatch.StartNew();
         foreach (var edge in loaded)
             edges.Insert(edge);
@@ -67,23 +81,16 @@ internal static class DegreesExample
                 edges.AdvanceTo(round + 1);
                 await probe.WhenPassed(round);
                 var elapsed = clock.Elapsed;
-                var roundChanges = changes.Updates.Where(u => u.Time == round).OrderBy(u => u.Data.Degree).ThenBy(u => u.Diff).ToList();
+                await changes.WhenPassed(round);
+                var roundChanges = changes.Updates.Where(u => u.Time == round).OrderBy(u => u.Data.Node).ThenBy(u => u.Diff).ToList();
                 output.WriteLine($"round {round}: {roundChanges.Count} changes in {elapsed.TotalMilliseconds:F2} ms");
                 foreach (var update in roundChanges)
-                    output.WriteLine($"  degree {update.Data.Degree}: {update.Data.Nodes} nodes {update.Diff:+0;-0}");
+                    output.WriteLine($"  degree {update.Data.Node}: {update.Data.Value} nodes {update.Diff:+0;-0}");
             }
         }
         var final = await changes.CollectionAt(options.EdgeFile is null ? options.Rounds : 0);
         edges.Close();
-        return final.Keys.ToDictionary(k => k.Degree, k => k.Nodes);
-    }
-
-    /// <summary>The dataflow: out-degrees, then the number of nodes of each degree.</summary>
-    public static (InputSession<(int Src, int Dst), long, long> Edges, CaptureHandle<(long Degree, long Nodes), long, long> Distribution, ProbeHandle<long> Probe) Build(Scope<long> scope)
-    {
-        var (input, edges) = scope.NewCollection<(int Src, int Dst)>();
-        var distribution = Distribution(edges);
-        return (input, distribution.Capture(), distribution.Probe());
+        return final.Keys.ToDictionary(static k => (long)k.Node, static k => (long)k.Value);
     }
 
     /// <summary>Upstream's <c>hello</c>: <c>edges.Map(src).Count().Map(count).Count()</c>, the number of nodes of each out-degree.</summary>

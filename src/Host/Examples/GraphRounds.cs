@@ -73,24 +73,13 @@ internal static class GraphRounds
     /// Joins the cluster at <paramref name="member"/> as a driver (hosting no bucket), deploys the example definition
     /// <paramref name="name"/> by name, runs the rounds, and leaves.
     /// </summary>
-    private static async Task<IReadOnlyList<(int Node, int Value)>> RunOnClusterAsync(
-        string name, string member, int argument, GraphInput input, GraphOptions options, TextWriter output, TextWriter log, Action<RoundReport>? observe)
-    {
-        var engine = await Cluster.NodeCommand.Start(0, member, hostsBuckets: false, TimeSpan.FromSeconds(20));
-        try
+    private static Task<IReadOnlyList<(int Node, int Value)>> RunOnClusterAsync(
+        string name, string member, int argument, GraphInput input, GraphOptions options, TextWriter output, TextWriter log, Action<RoundReport>? observe) =>
+        Cluster.ClusterDriver.RunAsync(member, log, async (engine, definitions) =>
         {
-            var definitions = ExampleDefinitions.Register(engine);
-            log.WriteLine($"joined the cluster at {member}: {DifferentialCluster.WorkersUp(engine)} workers up");
-            var dataflow = await engine.DeployAsync(definitions[name], argument, options.Buckets);
-            await using (dataflow)
-                return await RunAsync(dataflow, input, options, output, log, observe);
-        }
-        finally
-        {
-            await Akka.Cluster.Cluster.Get(engine.System).LeaveAsync();
-            await engine.DisposeAsync();
-        }
-    }
+            await using var dataflow = await engine.DeployAsync(definitions.Examples[name], argument, options.Buckets);
+            return await RunAsync(dataflow, input, options, output, log, observe);
+        });
 
     /// <summary>Prints a result as <c>node value</c> lines.</summary>
     public static void Print(IEnumerable<(int Node, int Value)> result, TextWriter output)

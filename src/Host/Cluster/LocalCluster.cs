@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace AkkaDifferential.Host.Cluster;
+
+/// <summary>
+/// Cluster members as processes of this host on this machine (<c>node --port P --seeds … --parent PID</c>), each on a
+/// free port of 127.0.0.1, the first one the seed. <see cref="StartAsync"/> returns once every member has printed
+/// that it is up; <see cref="DisposeAsync"/> kills them all. So that none outlives its starter, this process kills
+/// them when it exits or is interrupted (Ctrl+C, SIGTERM, SIGHUP), and every member stops by itself once the starting
+/// process has exited (<c>--parent</c>), even one killed without a chance to clean up.
+/// </summary>
+internal sealed class LocalCluster : IAsyncDisposable
+{
+    private const int KeptLogLines = 60;
+    private readonly List<Process> processes = [];
+    private readonly Queue<string> log = new();
+    private readonly List<PosixSignalRegistration> signals = [];
+    private readonly string? configFile;
+    private int disposed;
+
+    private LocalCluster(string? configFile) => this.configFile = configFile;
+
+    /// <summary>The seed member, as <c>127.0.0.1:port</c>: what a driver joins (<c>--cluster</c>).</summary>
+    public string Seed { get; private set; } = "";
+
+    /// <summary>Every member's address, as it printed it, in start order.</summary>
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
+
+    /// <summary>The members' process ids.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. processes.Select(p => p.Id)];
+
+    /// <summary>Starts <paramref name="members"/> members and waits until each says it is up.</summary>
+    /// <param name="members">How many members; at least one.</param>
+    /// <param name="hocon">HOCON every member reads over config/cluster.conf (<c>--config</c>), or null.</param>
+    /// <param name="timeout">How long the members may take to come up, all together.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="members"/> is less than one.</exception>
+    /// <exception cref="InvalidOperationException">A member exited before it was up; the message holds what the members printed. The others are stopped.</exception>
+    /// <exception cref="TimeoutException">Not every member was up within <paramref name="timeout"/>; the members are stopped.</exception>
+    public static async Task<LocalCluster> StartAsync(int members, string? hocon, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
+        string? config = null;
+        if (hocon is not null)
+        {
+            config = Path.Combine(Path.GetTempPath(), $"akka-differential-members-{Guid.NewGuid():N}.conf");
+            await File.WriteAllTextAsync(config, hocon);
+        }
+        var cluster = new LocalCluster(config);
+        try
+        {
+            await cluster.StartMembersAsync(members, timeout);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartMembersAsync(int members, TimeSpan timeout)
+    {
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+        foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGHUP, 1) })
+            signals.Add(PosixSignalRegistration.Create(signal, context => Interrupted(context, number)));
+        var ports = FreePorts(members);
+        Seed = $"127.0.0.1:{ports[0]}";
+        var ups = new List<Task<string>>();
+        foreach (var port in ports)
+        {
+            List<string> args = ["node", "--port", $"{port}", "--seeds", Seed, "--parent", $"{Environment.ProcessId}", "--join-timeout", $"{Math.Max(1, (int)timeout.TotalSeconds)}"];
+            if (configFile is not null)
+                args.AddRange(["--config", configFile]);
+            var process = new Process { StartInfo = HostProcess.StartInfo(args, redirectError: true), EnableRaisingEvents = true };
+            var up = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is null)
+                    return;
+                Keep($"[{port}] {e.Data}");
+                if (e.Data.StartsWith(NodeCommand.UpLine, StringComparison.Ordinal))
+                    up.TrySetResult(e.Data[NodeCommand.UpLine.Length..]);
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                    Keep($"[{port} stderr] {e.Data}");
+            };
+            process.Exited += (_, _) => up.TrySetException(new InvalidOperationException($"The member on port {port} exited with code {process.ExitCode} before it was up:\n{Log()}"));
+            process.Start();
+            lock (processes)
+                processes.Add(process);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            ups.Add(up.Task);
+        }
+        var all = Task.WhenAll(ups);
+        if (await Task.WhenAny(all, Task.Delay(timeout)) != all)
+            throw new TimeoutException($"The {members} members did not come up within {timeout.TotalSeconds:0} s:\n{Log()}");
+        Addresses = await all;
+    }
+
+    /// <summary>The last lines the members printed, for error messages.</summary>
+    public string Log()
+    {
+        lock (log)
+            return string.Join("\n", log);
+    }
+
+    private void Keep(string line)
+    {
+        lock (log)
+        {
+            log.Enqueue(line);
+            if (log.Count > KeptLogLines)
+                log.Dequeue();
+        }
+    }
+
+    /// <summary>Kills every member and waits for it to exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        foreach (var signal in signals)
+            signal.Dispose();
+        List<Process> started;
+        lock (processes)
+            started = [.. processes];
+        foreach (var process in started)
+        {
+            Kill(process);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+        if (configFile is not null)
+            File.Delete(configFile);
+    }
+
+    private void KillOnExit(object? sender, EventArgs e) => KillAll();
+
+    /// <summary>
+    /// Ends this process on a signal, the members first: its runs cannot go on without them, and what they would
+    /// report is the loss of the members, not the interruption.
+    /// </summary>
+    private void Interrupted(PosixSignalContext context, int number)
+    {
+        context.Cancel = true;
+        KillAll();
+        Console.Error.WriteLine($"interrupted ({context.Signal}): the {processes.Count} cluster members started here are stopped");
+        Environment.Exit(128 + number);
+    }
+
+    private void KillAll()
+    {
+        lock (processes)
+            foreach (var process in processes)
+                Kill(process);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
+        }
+    }
+
+    /// <summary><paramref name="count"/> distinct ports of 127.0.0.1 that were free a moment ago (held open together, so distinct).</summary>
+    private static List<int> FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            foreach (var listener in listeners)
+                listener.Start();
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+                listener.Stop();
+        }
+    }
+}
