@@ -55,6 +55,19 @@ internal sealed class ReaderFrontiers<TTime> where TTime : notnull
     public Antichain<TTime> Since(Antichain<TTime> whenUnread) =>
         readers.Count == 0 ? whenUnread : new Antichain<TTime>(readers.Values.SelectMany(f => f.Elements));
 
+    /// <summary>
+    /// A reader whose frontier holds <paramref name="since"/> (the result of <see cref="Since"/>) where it is: one with
+    /// an element of it in its frontier; null when there is no reader.
+    /// </summary>
+    public string? HoldingBack(Antichain<TTime> since)
+    {
+        foreach (var (reader, frontier) in readers)
+            foreach (var element in frontier.Elements)
+                if (since.Elements.Contains(element))
+                    return reader;
+        return null;
+    }
+
     private Antichain<TTime> Current(string reader)
     {
         if (readers.TryGetValue(reader, out var frontier))

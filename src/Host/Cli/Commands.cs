@@ -1,6 +1,7 @@
 using AkkaDifferential.Host.Benchmarks;
 using AkkaDifferential.Host.Cluster;
 using AkkaDifferential.Host.Examples;
+using AkkaDifferential.Host.Soak;
 using AkkaDifferential.Operators.Configuration;
 
 namespace AkkaDifferential.Host.Cli;
@@ -16,7 +17,7 @@ internal static class Commands
     /// <summary>The exit code of bad input.</summary>
     public const int BadInput = 2;
 
-    private static readonly string[] Names = ["bfs", "cc", "scc", "degrees", "words", "streams", "bench", "node", "help"];
+    private static readonly string[] Names = ["bfs", "cc", "scc", "degrees", "words", "streams", "bench", "soak", "node", "help"];
 
     /// <summary>Runs the command <paramref name="args"/> name; returns the process's exit code.</summary>
     /// <param name="args">The command and its options.</param>
@@ -39,6 +40,7 @@ internal static class Commands
                 "cc" => await ConnectedComponentsExample.RunAsync(rest, output, log),
                 "scc" => await SccExample.RunAsync(rest, output, log),
                 "bench" => await BenchCommand.RunAsync(rest, output, progress),
+                "soak" => await SoakCommand.RunAsync(rest, output),
                 "node" => await NodeCommand.RunAsync(rest, output, log),
                 "help" => Help(output),
                 var unknown => throw Unknown(unknown),
@@ -94,6 +96,7 @@ internal static class Commands
                                               an Akka.Streams source of lines through a word count (Sink)
                                               into a stream of its changes per closed time (Source)
             {BenchCommand.Help}
+            {SoakOptions.Help}
             {NodeCommand.Help}
               help                            this text (also: --help after any command)
 

@@ -3,6 +3,7 @@ using AkkaDifferential.Arrangements.Readers;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
+using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Readers;
 
 namespace AkkaDifferential.Operators.Arrange;
@@ -138,8 +139,23 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         ScheduleWork();
     }
 
-    /// <summary>Publishes the trace's size at this bucket to the operator's counters.</summary>
-    private void ReportSize() => Counters.Arrangement(Bucket, spine.KeyCount, spine.UpdateCount, spine.BatchCount);
+    /// <summary>
+    /// Publishes the trace's size at this bucket to the operator's counters, with how far its compaction frontier
+    /// trails its upper in the outermost coordinate, and the reader holding it there when it trails by more than one.
+    /// </summary>
+    private void ReportSize()
+    {
+        var lag = spine.Upper.Elements.Count == 0 ? 0 : Math.Max(0, Outermost(spine.Upper) - Outermost(spine.Since));
+        Counters.Arrangement(Bucket, spine.KeyCount, spine.UpdateCount, spine.BatchCount, lag, lag > 1 ? readers.HoldingBack(spine.Since) : null);
+    }
+
+    private static long Outermost(Antichain<TTime> frontier)
+    {
+        var least = long.MaxValue;
+        foreach (var time in frontier.Elements)
+            least = Math.Min(least, FlatTime.From(time).Coordinates[0]);
+        return least;
+    }
 
     private void ScheduleWork()
     {

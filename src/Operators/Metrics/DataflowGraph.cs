@@ -59,7 +59,11 @@ internal static class DataflowGraph
         if (op.RecordsOut > 0 || op.Inputs.Count == 0)
             yield return $"out: {Count(op.RecordsOut)} records, {Count(op.BatchesOut)} batches";
         if (op.Arrangement is { } size)
+        {
             yield return $"trace: {Count(size.Keys)} keys, {Count(size.Updates)} updates, {Count(size.Batches)} batches";
+            if (size.HeldBy is { } reader)
+                yield return $"compaction held {size.CompactionLag} back by {reader}";
+        }
         if (op.Frontier is { } frontier)
             yield return op.Lag is { } lag ? $"frontier {frontier}, lag {lag}" : $"frontier {frontier}";
     }

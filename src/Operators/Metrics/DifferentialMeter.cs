@@ -36,6 +36,7 @@ public static class DifferentialMeter
         Gauge("akka_differential.arrangement.keys", "{key}", "Keys of the arrangement's trace, counted per batch.", c => c.Size()?.Keys);
         Gauge("akka_differential.arrangement.updates", "{update}", "Updates held by the arrangement's trace.", c => c.Size()?.Updates);
         Gauge("akka_differential.arrangement.batches", "{batch}", "Batches of the arrangement's trace.", c => c.Size()?.Batches);
+        Gauge("akka_differential.arrangement.compaction_lag", "{time}", "How far the trace's compaction frontier trails its upper, in the outermost time coordinate: grows while a reader holds history back.", c => c.Size()?.CompactionLag);
         Meter.CreateObservableGauge("akka_differential.operator.frontier_lag", Lags, "{time}",
             "How far the operator's frontier trails the open inputs' times, in the outermost time coordinate.");
     }

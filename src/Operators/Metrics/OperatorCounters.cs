@@ -13,6 +13,7 @@ internal sealed class OperatorCounters
     private readonly long[] keys;
     private readonly long[] updates;
     private readonly long[] batches;
+    private readonly (long Lag, string? HeldBy)[] compaction;
     private readonly FlatTime[]?[][] frontiers;
     private long recordsIn;
     private long batchesIn;
@@ -30,6 +31,7 @@ internal sealed class OperatorCounters
         keys = new long[buckets];
         updates = new long[buckets];
         batches = new long[buckets];
+        compaction = new (long, string?)[buckets];
         // An input session reports its time in the one slot of its one port.
         frontiers = [.. Enumerable.Range(0, buckets).Select(_ => new FlatTime[]?[Math.Max(node.Inputs.Count, 1)])];
     }
@@ -63,12 +65,17 @@ internal sealed class OperatorCounters
         Interlocked.Increment(ref batchesOut);
     }
 
-    /// <summary>The trace at <paramref name="bucket"/> now holds these many keys, updates and batches.</summary>
-    public void Arrangement(int bucket, long keyCount, long updateCount, long batchCount)
+    /// <summary>
+    /// The trace at <paramref name="bucket"/> now holds these many keys, updates and batches, and its compaction
+    /// frontier trails its upper by <paramref name="compactionLag"/>, held there by <paramref name="heldBy"/>.
+    /// </summary>
+    public void Arrangement(int bucket, long keyCount, long updateCount, long batchCount, long compactionLag, string? heldBy)
     {
         Volatile.Write(ref keys[bucket], keyCount);
         Volatile.Write(ref updates[bucket], updateCount);
         Volatile.Write(ref batches[bucket], batchCount);
+        lock (compaction)
+            compaction[bucket] = (compactionLag, heldBy);
         Volatile.Write(ref arranged, true);
     }
 
@@ -91,7 +98,12 @@ internal sealed class OperatorCounters
             u += Volatile.Read(ref updates[i]);
             b += Volatile.Read(ref batches[i]);
         }
-        return new ArrangementSize(k, u, b);
+        (long Lag, string? HeldBy) most = default;
+        lock (compaction)
+            foreach (var bucket in compaction)
+                if (bucket.Lag > most.Lag)
+                    most = bucket;
+        return new ArrangementSize(k, u, b, most.Lag, most.HeldBy);
     }
 
     /// <summary>
