@@ -106,8 +106,8 @@ public sealed class CommandErrorsTests : IDisposable
 
         // Commands.
         { "bsf --edges {dir}/graph.txt", "unknown command 'bsf': did you mean 'bfs'? (see 'help')" },
-        { "frobnicate", "unknown command 'frobnicate': the commands are bfs, cc, scc, degrees, words, streams, bench, node, help (see 'help')" },
-        { "--buckets 3", "unknown command '--buckets': the commands are bfs, cc, scc, degrees, words, streams, bench, node, help (see 'help')" },
+        { "frobnicate", "unknown command 'frobnicate': the commands are bfs, cc, scc, degrees, words, streams, bench, soak, node, help (see 'help')" },
+        { "--buckets 3", "unknown command '--buckets': the commands are bfs, cc, scc, degrees, words, streams, bench, soak, node, help (see 'help')" },
     };
 
     public CommandErrorsTests()
