@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using AkkaDifferential.Cluster;
+using AkkaDifferential.Cluster.Wire;
 using AkkaDifferential.Operators.Configuration;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Runtime;
@@ -61,7 +62,7 @@ public static class DifferentialCluster
     }
 
     /// <summary>
-    /// A member's configuration: <paramref name="hocon"/> over the port and role, over config/cluster.conf and
+    /// A member's configuration: <paramref name="hocon"/> over the port and role, over config/cluster.conf, config/wire.conf and
     /// config/akka-differential.conf. The seeds are checked here, before anything starts, and joined by
     /// <see cref="JoinAsync"/> once the actor system (whatever its name) exists.
     /// </summary>
@@ -78,7 +79,9 @@ public static class DifferentialCluster
         var overrides = ConfigurationFactory.ParseString(
             $"akka.remote.dot-netty.tcp.port = {port}\n" +
             $"akka.cluster.roles = [{(hostsBuckets ? "worker" : "driver")}]");
-        var defaults = ConfigurationFactory.FromResource<ClusterNodes>("cluster.conf").WithFallback(DefaultConfig.Load());
+        var defaults = ConfigurationFactory.FromResource<ClusterNodes>("cluster.conf")
+            .WithFallback(WireConfig())
+            .WithFallback(DefaultConfig.Load());
         return (string.IsNullOrWhiteSpace(hocon) ? overrides : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(overrides)).WithFallback(defaults);
     }
 
@@ -107,6 +110,7 @@ public static class DifferentialCluster
     /// </summary>
     internal static DifferentialEngine Attach(ActorSystem system, DataflowSettings settings, bool hostsBuckets, bool ownsSystem)
     {
+        system.ActorOf(TrafficReporter.Props(), TrafficReporter.Name);
         var self = Akka.Cluster.Cluster.Get(system).SelfUniqueAddress;
         var frontier = new ClusterFrontierService(system, $"{self.Address}#{self.Uid}", hostsSingleton: hostsBuckets);
         return DifferentialEngine.Attach(system, settings, frontier, self.Address.ToString(), ownsSystem, plans =>
@@ -124,6 +128,28 @@ public static class DifferentialCluster
     /// <summary>The number of members up with the worker role, as this engine's member sees the cluster.</summary>
     public static int WorkersUp(DifferentialEngine engine) =>
         Akka.Cluster.Cluster.Get(engine.System).State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole("worker"));
+
+    /// <summary>
+    /// The data batches that the member at <paramref name="member"/> (an address such as
+    /// <c>akka.tcp://akka-differential@127.0.0.1:4053</c>, or this engine's own) has sent to other nodes and received
+    /// from them, as its batch serializer counted them.
+    /// </summary>
+    /// <exception cref="TimeoutException">The member did not answer within <paramref name="timeout"/> (10 s by default).</exception>
+    public static async Task<WireTraffic> TrafficAsync(DifferentialEngine engine, string member, TimeSpan? timeout = null)
+    {
+        var wait = timeout ?? TimeSpan.FromSeconds(10);
+        try
+        {
+            return await engine.System.ActorSelection(member.TrimEnd('/') + TrafficReporter.Path).Ask<WireTraffic>(TrafficReporter.GetTraffic.Instance, wait).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException ex)
+        {
+            throw new TimeoutException($"The member at {member} did not report its wire traffic within {wait.TotalSeconds:0.#} s: is it a member of this cluster?", ex);
+        }
+    }
+
+    /// <summary>config/wire.conf: the serializers of the engine's messages and their bindings.</summary>
+    internal static Config WireConfig() => ConfigurationFactory.FromResource<ClusterNodes>("wire.conf");
 
     private static (string Host, int Port) SeedEndpoint(string seed)
     {

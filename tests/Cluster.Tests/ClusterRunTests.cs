@@ -4,8 +4,9 @@ namespace AkkaDifferential.Cluster.Tests;
 
 /// <summary>
 /// The example dataflows deployed by name on three member processes give, at every round, the output of the
-/// embedded single-node run; their buckets are spread over every member, and each bucket's operator instances
-/// (its joins and reductions with the arrangements they read) are on its member.
+/// embedded single-node run; their buckets are spread over every member, data batches cross between them (as each
+/// member's batch serializer counts), and each bucket's operator instances (its joins and reductions with the
+/// arrangements they read) are on its member.
 /// </summary>
 [Collection(ThreeMembers.Name)]
 public sealed class ClusterRunTests(MemberProcesses cluster)
@@ -22,6 +23,7 @@ public sealed class ClusterRunTests(MemberProcesses cluster)
         var embedded = new List<RoundReport>();
         await GraphRounds.RunAsync(example, input, Options, scope => Build(example, scope), TextWriter.Null, TextWriter.Null, embedded.Add);
 
+        var before = await Traffic();
         var clustered = new List<RoundReport>();
         await using (var dataflow = await cluster.Driver.DeployAsync(cluster.Definitions[example], 0, Options.Buckets))
         {
@@ -37,6 +39,15 @@ public sealed class ClusterRunTests(MemberProcesses cluster)
             Assert.Equal(embedded[round].Result, clustered[round].Result);
         }
         Assert.NotEmpty(embedded[^1].Result);
+
+        // Data really crossed nodes: every member's batch serializer wrote batches for, and read batches from, others.
+        var after = await Traffic();
+        foreach (var member in cluster.Addresses)
+        {
+            Assert.True(after[member].Sent.Batches > before[member].Sent.Batches, $"{member} sent no batch to another node: {after[member]}");
+            Assert.True(after[member].Received.Batches > before[member].Received.Batches, $"{member} received no batch from another node: {after[member]}");
+            Assert.True(after[member].Received.Updates > before[member].Received.Updates, $"{member} received no update: {after[member]}");
+        }
     }
 
     [Fact]
@@ -67,6 +78,14 @@ public sealed class ClusterRunTests(MemberProcesses cluster)
         edges.AdvanceTo(1);
         await probe.WhenPassed(0).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(new Dictionary<(int, int), long> { [(2, 1)] = 1 }, (await capture.CollectionAt(0)).ToDictionary());
+    }
+
+    private async Task<Dictionary<string, WireTraffic>> Traffic()
+    {
+        var traffic = new Dictionary<string, WireTraffic>();
+        foreach (var member in cluster.Addresses)
+            traffic[member] = await DifferentialCluster.TrafficAsync(cluster.Driver, member);
+        return traffic;
     }
 
     private static GraphHandles Build(string example, Scope<long> scope) => example switch

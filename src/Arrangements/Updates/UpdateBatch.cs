@@ -7,7 +7,7 @@ namespace AkkaDifferential;
 /// (<see cref="Data"/>, <see cref="Times"/>, <see cref="Diffs"/>) keep the hot loops free of per-record objects.
 /// A batch is shared, never copied, between the consumers of one output on the same node.
 /// </summary>
-public sealed class UpdateBatch<TData, TTime, TDiff> : ITimedBatch<TTime>
+public sealed class UpdateBatch<TData, TTime, TDiff> : ITimedBatch<TTime>, IUpdateBatch
 {
     private readonly TData[] data;
     private readonly TTime[] times;

@@ -5,6 +5,7 @@ using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Readers;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Operators.Arrange;
 
@@ -54,7 +55,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         if (sealedBatch.UpdateCount > 0)
             output.Send(advanced, this);
         foreach (var subscriber in subscribers.Values)
-            subscriber.Tell(advanced);
+            subscriber.TellLocal(advanced);
         capabilities.HoldExactly(pending.Frontier);
         Compact();
         ReportSize();
@@ -85,7 +86,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
                     break;
                 subscribers[subscribe.ReaderId] = subscribe.Reader;
                 Watch(subscribe.Reader);
-                subscribe.Reader.Tell(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(
+                subscribe.Reader.TellLocal(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(
                     TraceBatch<TKey, TVal, TTime, TDiff>.Empty(new Description<TTime>(spine.Upper, spine.Upper, spine.Since)), spine.Batches, spine.Upper));
                 Compact();
                 break;
@@ -108,7 +109,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
                 Compact();
                 break;
             case TraceProtocol.GetStatus:
-                Sender.Tell(new TraceStatus<TTime>(spine.Since, spine.Upper, spine.UpdateCount, spine.Batches.Count, [.. readers.Readers]));
+                Sender.Tell(new TraceProtocol.StatusReport<TTime>(new TraceStatus<TTime>(spine.Since, spine.Upper, spine.UpdateCount, spine.Batches.Count, [.. readers.Readers])));
                 break;
             default:
                 base.OnOtherMessage(message);

@@ -25,7 +25,7 @@ internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceP
             // A fusable reader (a count over totally ordered times) runs now, within the arrangement's activation.
             if (consumer.Node.Fusable && sender.TryRunFused(consumer.Node, consumer.Port, advanced))
                 continue;
-            sender.Send(sender.Bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, advanced));
+            sender.Send(sender.Bucket, new RuntimeProtocol.DeliverAdvance(consumer.Operator, consumer.Port, advanced));
             foreach (var time in advanced.MinimalTimes)
                 sender.Progress.Update(Location.Target(consumer.Operator, consumer.Port), time, +1);
         }

@@ -4,6 +4,7 @@ using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Runtime.Readers;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Operators.Arrange;
 
@@ -61,7 +62,8 @@ internal sealed class ImportRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime<
     protected override void OnStarted()
     {
         Watch(source);
-        source.Tell(new TraceProtocol.Subscribe<TTime>(readerId, Self, since));
+        // The import reads the source's batches by reference: the source must be on this node.
+        source.TellLocal(new TraceProtocol.Subscribe<TTime>(readerId, Self, since));
     }
 
     protected override void OnBatch(int port, object batch) =>

@@ -64,7 +64,7 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
         ThrowIfReleased("read the status through");
         var result = new List<TraceStatus<TTime>>();
         foreach (var instance in instances)
-            result.Add(await instance.Ask<TraceStatus<TTime>>(TraceProtocol.GetStatus.Instance, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+            result.Add((await instance.Ask<TraceProtocol.StatusReport<TTime>>(TraceProtocol.GetStatus.Instance, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false)).Report);
         return result;
     }
 

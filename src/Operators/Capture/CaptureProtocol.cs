@@ -1,4 +1,5 @@
 using Akka.Event;
+using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Capture;
@@ -9,8 +10,8 @@ namespace AkkaDifferential.Operators.Capture;
 /// </summary>
 internal static class CaptureProtocol
 {
-    /// <summary>A batch of updates that reached the capture at <paramref name="Bucket"/>.</summary>
-    public sealed record Captured(int Bucket, object Batch) : IDeadLetterSuppression;
+    /// <summary>A batch of updates that reached the capture at <paramref name="Bucket"/>; from a member to the driver, it crosses nodes.</summary>
+    public sealed record Captured(int Bucket, IUpdateBatch Batch) : IDeadLetterSuppression;
 
     /// <summary>
     /// The capture's input frontier as seen at <paramref name="Bucket"/>, sent after every batch that preceded it, so

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Tracking;
 
@@ -12,7 +13,7 @@ internal sealed class CaptureRuntime<TTime>(InstanceEnvironment environment) : O
     where TTime : notnull
 {
     protected override void OnBatch(int port, object batch) =>
-        Environment.Endpoint!.Tell(new CaptureProtocol.Captured(Bucket, batch));
+        Environment.Endpoint!.Tell(new CaptureProtocol.Captured(Bucket, (IUpdateBatch)batch));
 
     protected override void OnFrontierAdvanced() =>
         Environment.Endpoint!.Tell(new CaptureProtocol.CapturedFrontier(Bucket, [.. InputFrontier(0).Elements.Select(FlatTime.From)]));

@@ -153,7 +153,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     /// <summary>Closes the input (see <see cref="Close"/>).</summary>
     public void Dispose() => Close();
 
-    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.Deliver message) => deployed!.Instances[bucket][message.Operator]!.Tell(message);
+    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.IDelivery message) => deployed!.Instances[bucket][message.Operator]!.Tell(message);
 
     /// <summary>The driver runs no user code: batches go to the operators' instances.</summary>
     bool IBatchSender<TTime>.TryRunFused(OperatorNode consumer, int port, object batch) => false;

@@ -6,6 +6,7 @@ using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Progress;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Operators.Runtime;
 
@@ -173,7 +174,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Logs the dataflow's counters (every <see cref="DataflowSettings.MetricsLogInterval"/>).</summary>
-    private sealed record LogMetrics
+    private sealed record LogMetrics : ILocalOnly
     {
         public static LogMetrics Instance { get; } = new();
     }

@@ -22,7 +22,7 @@ internal interface IBatchSender<TTime> where TTime : notnull
     OperatorCounters Counters { get; }
 
     /// <summary>Sends a batch to the bucket <paramref name="bucket"/>.</summary>
-    void Send(int bucket, RuntimeProtocol.Deliver message);
+    void Send(int bucket, RuntimeProtocol.IDelivery message);
 
     /// <summary>
     /// Runs <paramref name="batch"/> through the instance of <paramref name="consumer"/> (a fusable operator) at this

@@ -7,7 +7,7 @@ namespace AkkaDifferential.Operators.Runtime;
 internal interface IOperatorRuntime
 {
     /// <summary>A batch arrived at an input port.</summary>
-    void OnDeliver(RuntimeProtocol.Deliver delivery);
+    void OnDeliver(RuntimeProtocol.IDelivery delivery);
 
     /// <summary>The frontiers of some input ports changed.</summary>
     void OnFrontiers(IReadOnlyList<FrontierProtocol.TargetFrontier> frontiers);

@@ -40,7 +40,7 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
         {
             switch (message)
             {
-                case RuntimeProtocol.Deliver delivery:
+                case RuntimeProtocol.IDelivery delivery:
                     runtime.OnDeliver(delivery);
                     break;
                 case FrontierProtocol.FrontiersAdvanced frontiers:
@@ -59,7 +59,7 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
         {
             var what = message switch
             {
-                RuntimeProtocol.Deliver d => $"a batch at input {d.Port}",
+                RuntimeProtocol.IDelivery d => $"a batch at input {d.Port}",
                 FrontierProtocol.FrontiersAdvanced => "a frontier change",
                 RuntimeProtocol.ToOperator addressed => $"a {addressed.Payload.GetType().Name} message",
                 _ => $"a {message.GetType().Name} message",

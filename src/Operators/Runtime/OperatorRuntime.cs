@@ -147,11 +147,11 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     }
 
     /// <inheritdoc/>
-    public void OnDeliver(RuntimeProtocol.Deliver delivery)
+    public void OnDeliver(RuntimeProtocol.IDelivery delivery)
     {
         OnBatch(delivery.Port, delivery.Batch);
         Consume(delivery.Port, delivery.Batch);
-        Counters.Received(((IBatch)delivery.Batch).Count);
+        Counters.Received(delivery.Batch.Count);
         EndActivation();
     }
 
@@ -176,7 +176,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     }
 
     /// <inheritdoc/>
-    public void Send(int bucket, RuntimeProtocol.Deliver message)
+    public void Send(int bucket, RuntimeProtocol.IDelivery message)
     {
         if (host is not null)
             host.Send(bucket, message);

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Event;
+using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Progress.Tracking;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Operators.Runtime;
 
@@ -11,17 +13,43 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal static class RuntimeProtocol
 {
+    /// <summary>What reaches input <see cref="Port"/> of operator <see cref="Operator"/> at the bucket that receives it.</summary>
+    public interface IDelivery
+    {
+        /// <summary>The operator.</summary>
+        int Operator { get; }
+
+        /// <summary>Its input port.</summary>
+        int Port { get; }
+
+        /// <summary>The batch, of the port's types.</summary>
+        IBatch Batch { get; }
+    }
+
     /// <summary>
     /// A batch of updates for input <paramref name="Port"/> of operator <paramref name="Operator"/> at the bucket that
-    /// receives the message. <paramref name="Batch"/> is an <c>UpdateBatch</c> of the port's types.
+    /// receives the message. <paramref name="Batch"/> is an <c>UpdateBatch</c> of the port's types, which owns its
+    /// columns: the message may cross nodes (an exchange between buckets, an input session on the driver).
     /// </summary>
-    public sealed record Deliver(int Operator, int Port, object Batch) : IDeadLetterSuppression;
+    public sealed record Deliver(int Operator, int Port, IUpdateBatch Batch) : IDelivery, IDeadLetterSuppression
+    {
+        IBatch IDelivery.Batch => Batch;
+    }
 
-    /// <summary>A message for operator <paramref name="Operator"/>'s instance at the bucket that receives it (not data: a reader's compaction frontier, for example).</summary>
-    public sealed record ToOperator(int Operator, object Payload) : IDeadLetterSuppression;
+    /// <summary>
+    /// A trace's advance (<c>TraceProtocol.Advanced</c>, holding the trace's batches by reference) for a reader of the
+    /// arrangement at the same bucket: never leaves the node.
+    /// </summary>
+    public sealed record DeliverAdvance(int Operator, int Port, IBatch Batch) : IDelivery, ILocalOnly, IDeadLetterSuppression;
+
+    /// <summary>
+    /// A message for operator <paramref name="Operator"/>'s instance at the sender's own bucket (not data: a reader's
+    /// compaction frontier, for example); the instances of a bucket live together, so it never leaves the node.
+    /// </summary>
+    public sealed record ToOperator(int Operator, object Payload) : ILocalOnly, IDeadLetterSuppression;
 
     /// <summary>An operator instance asks itself to continue background work (merging its trace) when idle.</summary>
-    public sealed record Work : IDeadLetterSuppression
+    public sealed record Work : ILocalOnly, IDeadLetterSuppression
     {
         /// <summary>The one instance.</summary>
         public static Work Instance { get; } = new();
@@ -54,14 +82,14 @@ internal static class RuntimeProtocol
     /// </summary>
     public sealed record Routes(IReadOnlyList<IReadOnlyList<IActorRef?>> Instances) : IDeadLetterSuppression;
 
-    /// <summary>Asks a dataflow actor to deploy; answered with <see cref="Deployed"/> once inputs may send.</summary>
-    public sealed record Deploy;
+    /// <summary>Asks a dataflow actor to deploy; answered with <see cref="Deployed"/> once inputs may send. Between the engine and its own dataflow actor.</summary>
+    public sealed record Deploy : ILocalOnly;
 
     /// <summary>
     /// The answer to <see cref="Deploy"/>: the buckets, which input sessions send to, and per bucket the actor of
     /// every operator instance (which other dataflows use to import arrangements).
     /// </summary>
-    public sealed record Deployed(IReadOnlyList<IActorRef> Buckets, IReadOnlyList<IReadOnlyList<IActorRef?>> Instances);
+    public sealed record Deployed(IReadOnlyList<IActorRef> Buckets, IReadOnlyList<IReadOnlyList<IActorRef?>> Instances) : ILocalOnly;
 
     /// <summary>An operator instance failed; the dataflow stops. Sent by the instance's bucket to the dataflow's owner.</summary>
     public sealed record OperatorFailed(Exception Cause) : IDeadLetterSuppression;

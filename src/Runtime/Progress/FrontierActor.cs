@@ -3,6 +3,7 @@ using Akka.Event;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Runtime.Progress;
 
@@ -198,7 +199,7 @@ internal sealed class FrontierActor : UntypedActor
     }
 
     /// <summary>Publishes the frontiers of the dataflows updated since the last publication.</summary>
-    private sealed class PublishPending
+    private sealed class PublishPending : ILocalOnly
     {
         public static PublishPending Instance { get; } = new();
     }

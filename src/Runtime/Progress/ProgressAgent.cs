@@ -4,6 +4,7 @@ using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
 using static AkkaDifferential.Runtime.Progress.FrontierProtocol;
 using static AkkaDifferential.Runtime.Progress.NodeProgressProtocol;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Runtime.Progress;
 
@@ -47,7 +48,7 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
         Akka.Actor.Props.Create(typeof(ProgressAgent), frontier, node, resendAfter);
 
     /// <summary>The messages sent and not acknowledged yet (for tests).</summary>
-    public sealed record GetUnacked
+    public sealed record GetUnacked : ILocalOnly
     {
         /// <summary>The one instance.</summary>
         public static GetUnacked Instance { get; } = new();
@@ -129,13 +130,13 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
     }
 
     /// <summary>Sends what the mailbox has brought since the last flush.</summary>
-    private sealed class Flush
+    private sealed class Flush : ILocalOnly
     {
         public static Flush Instance { get; } = new();
     }
 
     /// <summary>Resends what has waited too long for its acknowledgement.</summary>
-    private sealed class Resend
+    private sealed class Resend : ILocalOnly
     {
         public static Resend Instance { get; } = new();
     }
