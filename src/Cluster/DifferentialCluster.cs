@@ -121,7 +121,7 @@ public static class DifferentialCluster
                 ? sharding.Start("buckets", BucketActor.Props(plans, frontier.Progress, settings),
                     ClusterShardingSettings.Create(system).WithRole("worker"), extractor, new FixedBucketAllocation(self.Address), PoisonPill.Instance)
                 : sharding.StartProxy("buckets", "worker", extractor);
-            return new ShardedPlacement(region);
+            return new ShardedPlacement(region, (ExtendedActorSystem)system);
         });
     }
 

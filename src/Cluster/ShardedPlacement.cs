@@ -1,12 +1,46 @@
 using Akka.Actor;
+using AkkaDifferential.Arrangements.Data;
+using AkkaDifferential.Cluster.Wire;
+using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Runtime;
 
 namespace AkkaDifferential.Cluster;
 
-/// <summary>Places the buckets of a dataflow deployed by name through the bucket region (<see cref="FixedBucketAllocation"/>).</summary>
-internal sealed class ShardedPlacement(IActorRef region) : IBucketPlacement
+/// <summary>
+/// Places the buckets of a dataflow deployed by name through the bucket region (<see cref="FixedBucketAllocation"/>),
+/// on the cluster's workers; so before a deployment starts anything, it checks that what will cross nodes can: the
+/// record, time and difference types of every collection that crosses (<see cref="DataflowPlan.CrossingCollections"/>,
+/// by <see cref="RecordCheck"/>) and the deployment's arguments, serialized once for trial.
+/// </summary>
+internal sealed class ShardedPlacement(IActorRef region, ExtendedActorSystem system) : IBucketPlacement
 {
+    private readonly RecordCheck records = new(new RecordSerializer(system));
+
     /// <inheritdoc/>
     public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
         region.Tell(new BucketEnvelope(start.Deployment.Id.Instance, start.Bucket, start), owner.Self);
+
+    /// <inheritdoc/>
+    public void Check(RuntimeProtocol.Deployment deployment, DataflowPlan plan)
+    {
+        var refused = $"Dataflow '{deployment.Id.Name}' cannot be deployed on the cluster";
+        foreach (var (op, record, time, diff) in plan.CrossingCollections())
+            foreach (var (what, type) in new[] { ("records", record), ("times", time), ("differences", diff) })
+                if (records.Refusal(type) is { } why)
+                    throw new InvalidOperationException($"{refused}: operator '{op.Name}' sends {what} of type {TypeNames.Of(type)} to other nodes, and they cannot be serialized: {why}.");
+        if (deployment.Arguments is not { } arguments)
+            return;
+        var argumentType = TypeNames.Of(arguments.GetType());
+        if (records.Refusal(arguments.GetType()) is { } refusal)
+            throw new InvalidOperationException($"{refused}: its arguments, of type {argumentType}, travel to every member and cannot be serialized: {refusal}.");
+        try
+        {
+            var serializer = system.Serialization.FindSerializerFor(deployment);
+            system.Serialization.Deserialize(serializer.ToBinary(deployment), serializer.Identifier, Akka.Serialization.Serialization.ManifestFor(serializer, deployment));
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"{refused}: its arguments, of type {argumentType}, travel to every member and cannot be serialized: {ex.Message}", ex);
+        }
+    }
 }

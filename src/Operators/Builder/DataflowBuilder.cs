@@ -153,4 +153,16 @@ internal sealed record Connection<TData>(OutputSpec<TData> Spec, Location Source
 }
 
 /// <summary>A built dataflow: its operators (with user code) and the progress graph derived from them.</summary>
-internal sealed record DataflowPlan(IReadOnlyList<OperatorNode> Operators, ProgressGraph Graph);
+internal sealed record DataflowPlan(IReadOnlyList<OperatorNode> Operators, ProgressGraph Graph)
+{
+    /// <summary>
+    /// The collections whose batches may go from one node to another when the buckets run on several: an input
+    /// session's (from the driver to every bucket), and every output that a consumer reads exchanged by key or hands
+    /// to the driver. Per output, its operator and its record, time and difference types.
+    /// </summary>
+    public IEnumerable<(OperatorNode Operator, Type Record, Type Time, Type Diff)> CrossingCollections() =>
+        from node in Operators
+        from output in node.Outputs.OfType<IDescribedOutput>()
+        where output.CollectionTypes is not null && (output.MayCrossNodes || (node.Factory is null && node.Inputs.Count == 0))
+        select (node, output.Record, output.CollectionTypes!.Value.Time, output.CollectionTypes!.Value.Diff);
+}

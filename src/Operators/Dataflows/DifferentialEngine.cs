@@ -131,7 +131,10 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <param name="buckets">Buckets (workers) for this dataflow; by default <see cref="DataflowSettings.Buckets"/>.</param>
     /// <param name="cancellation">Cancels the deployment: what was started is stopped, and the call throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="definition"/> is not registered on this engine.</exception>
-    /// <exception cref="InvalidOperationException">A node refused the deployment; the message names the dataflow, the node and why.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A node refused the deployment (the message names the dataflow, the node and why), or, on a cluster, a record type
+    /// that crosses nodes or the arguments cannot be serialized (the message names the dataflow, the operator and the type).
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled before the dataflow was deployed.</exception>
     /// <exception cref="TimeoutException">Deployment took longer than <see cref="DataflowSettings.DeployTimeout"/>.</exception>
     public Task<Dataflow<THandles>> DeployAsync<TTime, TArgs, THandles>(DataflowDefinition<TTime, TArgs, THandles> definition, TArgs arguments, int? buckets = null, CancellationToken cancellation = default)
@@ -189,8 +192,10 @@ public sealed class DifferentialEngine : IAsyncDisposable
         state.Metrics.Attach(plan, count);
         var local = ((IDataflowDefinition)definition).IsLocal;
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
+        var placement = local ? localPlacement : clusterPlacement ?? localPlacement;
+        placement.Check(deployment, plan);
         plans.Add(id, plan, state.Metrics);
-        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, local ? localPlacement : clusterPlacement ?? localPlacement, frontier, Settings, state), id.ActorName);
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, placement, frontier, Settings, state), id.ActorName);
         RuntimeProtocol.Deployed deployed;
         try
         {

@@ -11,6 +11,13 @@ internal interface IBucketPlacement
 {
     /// <summary>Starts bucket <c>start.Bucket</c> for the owner <paramref name="owner"/>.</summary>
     void Start(IActorContext owner, RuntimeProtocol.StartBucket start);
+
+    /// <summary>
+    /// Checks, before anything starts, that <paramref name="deployment"/> of <paramref name="plan"/> can run where this
+    /// placement puts its buckets (across nodes: what crosses them must be serializable).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It cannot; the message names the dataflow, the operator, the type and why.</exception>
+    void Check(RuntimeProtocol.Deployment deployment, Builder.DataflowPlan plan);
 }
 
 /// <summary>Buckets as children of the dataflow's owner, on its node.</summary>
@@ -19,4 +26,10 @@ internal sealed class LocalPlacement(NodePlans plans, IActorRef progress, Datafl
     /// <inheritdoc/>
     public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
         owner.ActorOf(BucketActor.Props(plans, progress, settings), $"bucket-{start.Bucket}").Tell(start, owner.Self);
+
+    /// <inheritdoc/>
+    /// <remarks>On one node nothing is serialized: every dataflow can run.</remarks>
+    public void Check(RuntimeProtocol.Deployment deployment, Builder.DataflowPlan plan)
+    {
+    }
 }
