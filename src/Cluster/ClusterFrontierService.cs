@@ -18,6 +18,7 @@ internal sealed class ClusterFrontierService : IFrontierService
     {
         if (hostsSingleton)
             system.ActorOf(ClusterSingletonManager.Props(FrontierActor.Props(), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)), "frontier");
+        system.ActorOf(FrontierRelay.Props(), FrontierRelay.Name);
         Frontier = system.ActorOf(ClusterSingletonProxy.Props("/user/frontier", ClusterSingletonProxySettings.Create(system)), "frontier-proxy");
         Progress = system.ActorOf(ProgressAgent.Props(Frontier, node, ResendAfter), "progress-agent");
     }

@@ -12,7 +12,7 @@ namespace AkkaDifferential.Cluster.Wire;
 /// <summary>
 /// The serializer of progress and frontiers: each member's consolidated, sequenced reports to the frontier singleton
 /// (<see cref="NodeProgress"/>) and their acknowledgements, a dataflow's registration with its progress graph, the
-/// frontier changes the singleton publishes, and the frontiers that captures and probes pass on. Locations are an
+/// frontier changes the singleton publishes (to an observer, or to a member's relay for all its observers), and the frontiers that captures and probes pass on. Locations are an
 /// operator and a port, times their flattened coordinates as variable-length integers: a pointstamp change of a
 /// top-level dataflow takes a few bytes.
 /// </summary>
@@ -35,6 +35,7 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
         Unregister => "u",
         Subscribe => "S",
         FrontiersAdvanced => "F",
+        RelayedFrontiers => "L",
         TargetFrontier => "T",
         CaptureProtocol.CapturedFrontier => "C",
         ProbeProtocol.Observe => "O",
@@ -94,6 +95,19 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
                 writer.WriteCount(advanced.Frontiers.Length);
                 foreach (var frontier in advanced.Frontiers)
                     WriteTargetFrontier(writer, frontier);
+                break;
+            case RelayedFrontiers relayed:
+                WriteDataflowId(writer, relayed.Dataflow);
+                writer.WriteCount(relayed.Frontiers.Length);
+                foreach (var frontier in relayed.Frontiers)
+                    WriteTargetFrontier(writer, frontier);
+                writer.WriteCount(relayed.Parts.Length);
+                foreach (var part in relayed.Parts)
+                {
+                    WriteActorRef(writer, part.Observer);
+                    writer.WriteCount(part.Start);
+                    writer.WriteCount(part.End);
+                }
                 break;
             case TargetFrontier frontier:
                 WriteTargetFrontier(writer, frontier);
@@ -161,6 +175,8 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
                 for (var i = 0; i < frontiers.Length; i++)
                     frontiers[i] = ReadTargetFrontier(ref reader);
                 return new FrontiersAdvanced(id, frontiers);
+            case "L":
+                return ReadRelayedFrontiers(ref reader);
             case "T":
                 return ReadTargetFrontier(ref reader);
             case "C":
@@ -177,6 +193,24 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
             default:
                 throw UnknownManifest(manifest);
         }
+    }
+
+    private RelayedFrontiers ReadRelayedFrontiers(ref WireReader reader)
+    {
+        var dataflow = ReadDataflowId(ref reader);
+        var frontiers = new TargetFrontier[reader.ReadCount(reader.Remaining)];
+        for (var i = 0; i < frontiers.Length; i++)
+            frontiers[i] = ReadTargetFrontier(ref reader);
+        var parts = new RelayedFrontiers.Part[reader.ReadCount(reader.Remaining)];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var observer = ReadRequiredActorRef(ref reader);
+            var (start, end) = (reader.ReadCount(), reader.ReadCount());
+            if (start > end || end > frontiers.Length)
+                throw reader.Malformed($"a run of the {frontiers.Length} frontiers, not {start}..{end}");
+            parts[i] = new RelayedFrontiers.Part(observer, start, end);
+        }
+        return new RelayedFrontiers(dataflow, frontiers, parts);
     }
 
     private IActorRef[] ReadRequiredActorRefs(ref WireReader reader)

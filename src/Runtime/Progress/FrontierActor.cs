@@ -19,20 +19,32 @@ namespace AkkaDifferential.Runtime.Progress;
 /// Publication is coalesced: an update only marks its dataflow dirty and, if none is pending, queues a
 /// <see cref="PublishPending"/> message to the actor itself. Every update already waiting in the mailbox is applied before
 /// it, so a burst of reports costs one frontier computation and one message per bucket. Delaying publication is
-/// always safe: frontiers may lag, never lead.
+/// always safe: frontiers may lag, never lead. Observers on another node get a publication's changes through that
+/// node's <see cref="FrontierRelay"/>, in one message per node, not one per observer. Node agents are acknowledged
+/// once per <see cref="AckInterval"/> at most, with the highest sequence applied: an acknowledgement only lets the agent
+/// drop what it keeps for resending, and the agent resends after a second.
 /// </remarks>
-internal sealed class FrontierActor : UntypedActor
+internal sealed class FrontierActor : UntypedActor, IWithTimers
 {
+    /// <summary>How long an acknowledgement waits, so that the flushes of a node in that time share one.</summary>
+    public static readonly TimeSpan AckInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly Dictionary<DataflowId, DataflowProgress> dataflows = [];
     private readonly Dictionary<DataflowId, List<ProgressUpdate>> early = [];
     private readonly HashSet<DataflowId> retired = [];
     private readonly HashSet<DataflowId> dirty = [];
     private readonly SequenceGate gate = new();
+    private readonly Dictionary<string, IActorRef> acksDue = [];
+    private readonly Dictionary<Address, ActorSelection> relays = [];
+    private readonly Dictionary<Address, List<RelayedFrontiers.Part>> remoteParts = [];
     private bool publishQueued;
     private readonly ILoggingAdapter log = Context.GetLogger();
 
     /// <summary>Props for a frontier actor.</summary>
     public static Props Props() => Akka.Actor.Props.Create(() => new FrontierActor());
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <inheritdoc/>
     protected override void OnReceive(object message)
@@ -51,6 +63,11 @@ internal sealed class FrontierActor : UntypedActor
                     if (dataflows.TryGetValue(id, out var progress))
                         Publish(id, progress, progress.Tracker.Recompute());
                 dirty.Clear();
+                break;
+            case SendAcks:
+                foreach (var (node, agent) in acksDue)
+                    agent.Tell(new NodeProgressProtocol.NodeProgressAck(node, gate.Applied(node)));
+                acksDue.Clear();
                 break;
             case Register register:
                 OnRegister(register);
@@ -93,7 +110,8 @@ internal sealed class FrontierActor : UntypedActor
 
     /// <summary>
     /// A node agent's flush: applied once and in its node's sequence order (a resend of an applied one is dropped, one
-    /// after a gap held until the gap fills), and acknowledged with the highest sequence applied so far.
+    /// after a gap held until the gap fills), and acknowledged with the highest sequence applied so far (within
+    /// <see cref="AckInterval"/>, one acknowledgement for the node's flushes in that time).
     /// </summary>
     private void OnNodeProgress(NodeProgressProtocol.NodeProgress flushed)
     {
@@ -103,7 +121,9 @@ internal sealed class FrontierActor : UntypedActor
                 OnProgress(update);
         if (ready.Count == 0 && flushed.Sequence > gate.Applied(flushed.Node))
             log.Warning("Progress of node {0}: message {1} arrived before {2}; holding it until the gap fills", flushed.Node, flushed.Sequence, gate.Applied(flushed.Node) + 1);
-        Sender.Tell(new NodeProgressProtocol.NodeProgressAck(flushed.Node, gate.Applied(flushed.Node)));
+        acksDue[flushed.Node] = Sender;
+        if (!Timers.IsTimerActive(SendAcks.Instance))
+            Timers.StartSingleTimer(SendAcks.Instance, SendAcks.Instance, AckInterval);
     }
 
     private void OnProgress(ProgressUpdate update)
@@ -159,7 +179,7 @@ internal sealed class FrontierActor : UntypedActor
         subscribe.Subscriber.Tell(new FrontiersAdvanced(subscribe.Dataflow, [new TargetFrontier(subscribe.Target, [.. current.Elements])]));
     }
 
-    private static void Publish(
+    private void Publish(
         DataflowId dataflow,
         DataflowProgress progress,
         IReadOnlyList<(Location Target, Antichain<FlatTime> Frontier)> changed)
@@ -176,26 +196,58 @@ internal sealed class FrontierActor : UntypedActor
         foreach (var listener in progress.Listeners)
             listener.Tell(message);
         if (progress.Observers.Count > 0)
-        {
-            for (var start = 0; start < frontiers.Length;)
-            {
-                var op = frontiers[start].Target.Operator;
-                var end = start + 1;
-                while (end < frontiers.Length && frontiers[end].Target.Operator == op)
-                    end++;
-                if (progress.Observers.TryGetValue(op, out var observers))
-                {
-                    var forOperator = new FrontiersAdvanced(dataflow, frontiers[start..end]);
-                    foreach (var observer in observers)
-                        observer.Tell(forOperator);
-                }
-                start = end;
-            }
-        }
+            PublishToObservers(dataflow, progress, frontiers);
         foreach (var frontier in frontiers)
             if (progress.Subscribers.TryGetValue(frontier.Target, out var subscribers))
                 foreach (var subscriber in subscribers)
                     subscriber.Tell(new FrontiersAdvanced(dataflow, [frontier]));
+    }
+
+    /// <summary>
+    /// Sends each operator's observers the run of <paramref name="frontiers"/> (sorted by operator) of its ports: those on
+    /// this node directly, those on other nodes in one <see cref="RelayedFrontiers"/> per node, to its relay.
+    /// </summary>
+    private void PublishToObservers(DataflowId dataflow, DataflowProgress progress, TargetFrontier[] frontiers)
+    {
+        for (var start = 0; start < frontiers.Length;)
+        {
+            var op = frontiers[start].Target.Operator;
+            var end = start + 1;
+            while (end < frontiers.Length && frontiers[end].Target.Operator == op)
+                end++;
+            if (progress.Observers.TryGetValue(op, out var observers))
+            {
+                FrontiersAdvanced? forOperator = null;
+                foreach (var observer in observers)
+                {
+                    var address = observer.Path.Address;
+                    if (address.HasLocalScope)
+                    {
+                        observer.Tell(forOperator ??= new FrontiersAdvanced(dataflow, frontiers[start..end]));
+                        continue;
+                    }
+                    if (!remoteParts.TryGetValue(address, out var parts))
+                        remoteParts[address] = parts = [];
+                    parts.Add(new RelayedFrontiers.Part(observer, start, end));
+                }
+            }
+            start = end;
+        }
+        foreach (var (address, parts) in remoteParts)
+        {
+            if (parts.Count == 0)
+                continue;
+            if (!relays.TryGetValue(address, out var relay))
+                relays[address] = relay = Context.ActorSelection(FrontierRelay.Path(address));
+            relay.Tell(new RelayedFrontiers(dataflow, frontiers, [.. parts]));
+            parts.Clear();
+        }
+    }
+
+    /// <summary>Acknowledges the node agents whose flushes arrived since the last acknowledgement.</summary>
+    private sealed class SendAcks
+    {
+        public static SendAcks Instance { get; } = new();
     }
 
     /// <summary>Publishes the frontiers of the dataflows updated since the last publication.</summary>

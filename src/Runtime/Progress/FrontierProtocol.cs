@@ -46,6 +46,16 @@ internal static class FrontierProtocol
     /// <summary>New frontiers of input ports of a dataflow (only the ports whose frontier changed).</summary>
     public sealed record FrontiersAdvanced(DataflowId Dataflow, TargetFrontier[] Frontiers) : IDeadLetterSuppression;
 
+    /// <summary>
+    /// One publication's changes for the observers on one node, sent to that node's <see cref="FrontierRelay"/>:
+    /// <paramref name="Frontiers"/> sorted by operator, and per observer the run of them it observes.
+    /// </summary>
+    public sealed record RelayedFrontiers(DataflowId Dataflow, TargetFrontier[] Frontiers, RelayedFrontiers.Part[] Parts) : IDeadLetterSuppression
+    {
+        /// <summary>The changes <c>Frontiers[Start..End]</c> are for <paramref name="Observer"/>.</summary>
+        public readonly record struct Part(IActorRef Observer, int Start, int End);
+    }
+
     /// <summary>The frontier of one input port, as its minimal flattened times; empty when the input is finished.</summary>
     public sealed record TargetFrontier(Location Target, FlatTime[] Frontier);
 }

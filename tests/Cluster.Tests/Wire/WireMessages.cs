@@ -69,6 +69,9 @@ internal static class WireMessages
             [typeof(FrontierProtocol.Unregister)] = id.Select(d => (object)new FrontierProtocol.Unregister(d)),
             [typeof(FrontierProtocol.Subscribe)] = Gen.Select(id, location, actor, (d, l, a) => (object)new FrontierProtocol.Subscribe(d, l, a)),
             [typeof(FrontierProtocol.FrontiersAdvanced)] = Gen.Select(id, target.Array[0, 4], (d, f) => (object)new FrontierProtocol.FrontiersAdvanced(d, f)),
+            [typeof(FrontierProtocol.RelayedFrontiers)] = Gen.Select(id, target.Array[0, 4]).SelectMany(r =>
+                Gen.Select(actor, Gen.Int[0, r.Item2.Length], Gen.Int[0, r.Item2.Length], (a, i, j) => new FrontierProtocol.RelayedFrontiers.Part(a, Math.Min(i, j), Math.Max(i, j))).Array[0, 4]
+                    .Select(parts => (object)new FrontierProtocol.RelayedFrontiers(r.Item1, r.Item2, parts))),
             [typeof(FrontierProtocol.TargetFrontier)] = target.Select(t => (object)t),
             [typeof(CaptureProtocol.CapturedFrontier)] = Gen.Select(count, flats, (b, f) => (object)new CaptureProtocol.CapturedFrontier(b, f)),
             [typeof(ProbeProtocol.Observe)] = Gen.Select(location.Array[0, 4], actor.Array[0, 3], (t, c) => (object)new ProbeProtocol.Observe(t, c)),
