@@ -66,14 +66,33 @@ public sealed class BatchSerializerTests(WireSystems wire) : IClassFixture<WireS
     }
 
     [Fact]
-    public void Constant_columns_cost_one_item_and_int_pairs_eight_bytes_an_update()
+    public void Constant_columns_cost_one_item_and_integers_the_bytes_their_range_needs()
     {
         const int Updates = 10_000;
         var edges = Enumerable.Range(0, Updates).Select(i => (i, -i)).ToArray();
         var batch = new UpdateBatch<(int, int), long, long>(edges, [.. Enumerable.Repeat(3L, Updates)], [.. Enumerable.Repeat(1L, Updates)]);
         var (_, bytes) = wire.RoundTrip(new RuntimeProtocol.Deliver(1, 0, batch));
-        Assert.InRange(bytes, 8 * Updates, 8 * Updates + 40);
+        // Both items range over 10,000 values: two bytes each; the times and differences are one item each.
+        Assert.InRange(bytes, 4 * Updates, 4 * Updates + 60);
+        var wide = new UpdateBatch<long, long, long>([.. Enumerable.Range(0, Updates).Select(i => i * (long)uint.MaxValue)], [.. Enumerable.Repeat(3L, Updates)], [.. Enumerable.Repeat(1L, Updates)]);
+        Assert.InRange(wire.RoundTrip(new RuntimeProtocol.Deliver(1, 0, wide)).Bytes, 8 * Updates, 8 * Updates + 60);
     }
+
+    [Fact]
+    public void Integers_near_any_base_and_at_the_extremes_round_trip() =>
+        Gen.Select(Gen.Long, Gen.Int[0, 4], Gen.Int[0, 200]).SelectMany((b, width, count) =>
+            Gen.ULong[0, width switch { 0 => 0UL, 1 => byte.MaxValue, 2 => ushort.MaxValue, 3 => uint.MaxValue, _ => ulong.MaxValue }].Array[count]
+                .Select(offsets => offsets.Select(o => unchecked(b + (long)o)).Concat(width == 4 ? [long.MinValue, long.MaxValue] : []).ToArray()))
+        .Sample(values =>
+        {
+            var batch = new UpdateBatch<(long, int), long, short>(
+                [.. values.Select(v => (v, (int)v))], values, [.. values.Select(v => (short)v)]);
+            var (back, _) = wire.RoundTrip(new RuntimeProtocol.Deliver(0, 0, batch));
+            var read = (UpdateBatch<(long, int), long, short>)back.Batch;
+            Assert.Equal(batch.Data.ToArray(), read.Data.ToArray());
+            Assert.Equal(values, read.Times.ToArray());
+            Assert.Equal(batch.Diffs.ToArray(), read.Diffs.ToArray());
+        }, iter: 1000);
 
     [Fact]
     public void Every_truncation_of_a_frame_is_refused_as_malformed()

@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace AkkaDifferential.Cluster.Wire.Columns;
 
 /// <summary>
-/// The column codec of each type, built once per serializer and type: raw bytes for primitives, one block for
-/// strings, nothing for <see cref="Unit"/>, a column per field for value tuples and product times (recursively), and
-/// Hyperion for every other type.
+/// The column codec of each type, built once per serializer and type: signed integers narrowed to their range, raw
+/// bytes for other primitives, one block for strings, nothing for <see cref="Unit"/>, a column per field for value
+/// tuples and product times (recursively), and Hyperion for every other type.
 /// </summary>
 internal sealed class ColumnCodecs(RecordSerializer records)
 {
@@ -30,6 +30,8 @@ internal sealed class ColumnCodecs(RecordSerializer records)
 
     private object Create(Type type)
     {
+        if (type == typeof(long) || type == typeof(int) || type == typeof(short))
+            return Activator.CreateInstance(typeof(IntegerColumn<>).MakeGenericType(type))!;
         if (WireTypes.IsPrimitive(type))
             return Activator.CreateInstance(typeof(PrimitiveColumn<>).MakeGenericType(type))!;
         if (type == typeof(string))
