@@ -12,7 +12,8 @@ internal sealed record WireWorkload(string Name, RuntimeProtocol.Deliver Message
     /// <summary>
     /// The workloads, each one batch of <paramref name="updates"/> updates: pairs of longs and <c>(int, int)</c> edges
     /// inserted at one time (the differences all +1, as a round of insertions), pairs of longs at four times with
-    /// differences of ±1 (no constant column), and string keys from a vocabulary of 10,000 words.
+    /// differences of ±1 (no constant column), string keys from a vocabulary of 10,000 words, and records of a user's
+    /// class (through Hyperion, one call for the column, beside the wire's columns of times and differences).
     /// </summary>
     public static IReadOnlyList<WireWorkload> All(int updates)
     {
@@ -31,8 +32,13 @@ internal sealed record WireWorkload(string Name, RuntimeProtocol.Deliver Message
                 [.. Enumerable.Range(0, updates).Select(_ => (random.Next(100_000), random.Next(100_000)))], round, ones)),
             Of("string keys, one time, +1", new UpdateBatch<string, long, long>(
                 [.. Enumerable.Range(0, updates).Select(_ => words[random.Next(words.Length)])], round, ones)),
+            Of("user records (Hyperion column), one time, +1", new UpdateBatch<Purchase, long, long>(
+                [.. Enumerable.Range(0, updates).Select(_ => new Purchase(words[random.Next(words.Length)], random.Next(1000)))], round, ones)),
         ];
     }
+
+    /// <summary>A user's record type, which has no column of its own.</summary>
+    public sealed record Purchase(string Customer, long Amount);
 
     private static WireWorkload Of<TData>(string name, UpdateBatch<TData, long, long> batch) => new(name, new RuntimeProtocol.Deliver(3, 0, batch));
 }
