@@ -49,6 +49,9 @@ internal ref struct WireReader
     /// <summary>One byte.</summary>
     public byte ReadByte() => Take(1)[0];
 
+    /// <summary>The next byte, not read yet.</summary>
+    public readonly byte PeekByte() => Remaining > 0 ? frame[position] : throw Malformed("one more byte");
+
     /// <summary>A non-negative integer (LEB128).</summary>
     public ulong ReadVarUInt()
     {

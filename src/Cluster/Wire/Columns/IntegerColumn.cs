@@ -7,13 +7,14 @@ namespace AkkaDifferential.Cluster.Wire.Columns;
 /// A column of signed integers (<c>long</c>, <c>int</c>, <c>short</c>): one value when every item is equal (the +1
 /// differences of insertions, the one time of most batches); else the least item and each item's distance from it in
 /// 1, 2 or 4 bytes when the column's range fits (node ids, a round's few times, differences of ±1), or the items' raw
-/// little-endian bytes. Two passes over the items, no allocation.
+/// little-endian bytes (a constant or raw column as a <see cref="PrimitiveColumn{T}"/>). Two passes over the items, no
+/// allocation.
 /// </summary>
 internal sealed class IntegerColumn<T> : ColumnCodec<T> where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
 {
-    private const byte Raw = 0;
-    private const byte Constant = 1;
     private const byte Narrow = 2;
+
+    private readonly PrimitiveColumn<T> plain = new();
 
     private static readonly int Size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
@@ -29,17 +30,10 @@ internal sealed class IntegerColumn<T> : ColumnCodec<T> where T : unmanaged, IBi
             max = Math.Max(max, value);
         }
         var range = unchecked((ulong)max - (ulong)min);
-        if (items.Length > 1 && range == 0)
-        {
-            writer.WriteByte(Constant);
-            writer.WriteRaw(items[..1]);
-            return;
-        }
         var width = range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8;
-        if (width >= Size || items.Length < 2)
+        if (range == 0 || width >= Size || items.Length < 2)
         {
-            writer.WriteByte(Raw);
-            writer.WriteRaw(items);
+            plain.Write(writer, items);
             return;
         }
         writer.WriteByte(Narrow);
@@ -68,42 +62,33 @@ internal sealed class IntegerColumn<T> : ColumnCodec<T> where T : unmanaged, IBi
     /// <inheritdoc/>
     public override void Read(ref WireReader reader, Span<T> into)
     {
-        switch (reader.ReadByte())
+        if (reader.PeekByte() != Narrow)
         {
-            case Raw:
-                reader.ReadRaw(into);
+            plain.Read(ref reader, into);
+            return;
+        }
+        reader.ReadByte();
+        var width = reader.ReadByte();
+        if (width is not (1 or 2 or 4) || width >= Size)
+            throw reader.Malformed($"a width of 1, 2 or 4 bytes narrower than {typeof(T).Name}, not {width}");
+        var min = (long)reader.ReadUInt64();
+        var from = reader.Take(into.Length * width);
+        switch (width)
+        {
+            case 1:
+                for (var i = 0; i < into.Length; i++)
+                    into[i] = T.CreateTruncating(unchecked(min + from[i]));
                 break;
-            case Constant:
-                Span<T> one = stackalloc T[1];
-                reader.ReadRaw(one);
-                into.Fill(one[0]);
-                break;
-            case Narrow:
-                var width = reader.ReadByte();
-                if (width is not (1 or 2 or 4) || width >= Size)
-                    throw reader.Malformed($"a width of 1, 2 or 4 bytes narrower than {typeof(T).Name}, not {width}");
-                var min = (long)reader.ReadUInt64();
-                var from = reader.Take(into.Length * width);
-                switch (width)
-                {
-                    case 1:
-                        for (var i = 0; i < into.Length; i++)
-                            into[i] = T.CreateTruncating(unchecked(min + from[i]));
-                        break;
-                    case 2:
-                        var shorts = MemoryMarshal.Cast<byte, ushort>(from);
-                        for (var i = 0; i < into.Length; i++)
-                            into[i] = T.CreateTruncating(unchecked(min + shorts[i]));
-                        break;
-                    default:
-                        var ints = MemoryMarshal.Cast<byte, uint>(from);
-                        for (var i = 0; i < into.Length; i++)
-                            into[i] = T.CreateTruncating(unchecked(min + ints[i]));
-                        break;
-                }
+            case 2:
+                var shorts = MemoryMarshal.Cast<byte, ushort>(from);
+                for (var i = 0; i < into.Length; i++)
+                    into[i] = T.CreateTruncating(unchecked(min + shorts[i]));
                 break;
             default:
-                throw reader.Malformed($"a column of {typeof(T).Name} (tag 0, 1 or 2)");
+                var ints = MemoryMarshal.Cast<byte, uint>(from);
+                for (var i = 0; i < into.Length; i++)
+                    into[i] = T.CreateTruncating(unchecked(min + ints[i]));
+                break;
         }
     }
 
