@@ -7,6 +7,23 @@ internal sealed class DefinitionRegistry
 {
     private readonly ConcurrentDictionary<string, IDataflowDefinition> definitions = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Registers a definition of <paramref name="build"/> under <paramref name="name"/> (what
+    /// <see cref="DifferentialEngine.Register{TTime, TArgs, THandles}"/> does, here or, for a hosted engine, in its options).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or already registered.</exception>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
+    public DataflowDefinition<TTime, TArgs, THandles> Register<TTime, TArgs, THandles>(string name, Func<Scope<TTime>, TArgs, THandles> build)
+        where TTime : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(build);
+        Timestamp.Validate<TTime>();
+        var definition = new DataflowDefinition<TTime, TArgs, THandles>(name, build, local: false);
+        Add(definition);
+        return definition;
+    }
+
     /// <summary>Adds <paramref name="definition"/>.</summary>
     /// <exception cref="ArgumentException">Another definition has the same name.</exception>
     public void Add(IDataflowDefinition definition)

@@ -110,15 +110,8 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or already registered.</exception>
     /// <exception cref="InvalidOperationException"><typeparamref name="TTime"/> is not a timestamp type.</exception>
     public DataflowDefinition<TTime, TArgs, THandles> Register<TTime, TArgs, THandles>(string name, Func<Scope<TTime>, TArgs, THandles> build)
-        where TTime : notnull
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(build);
-        Timestamp.Validate<TTime>();
-        var definition = new DataflowDefinition<TTime, TArgs, THandles>(name, build, local: false);
-        Definitions.Add(definition);
-        return definition;
-    }
+        where TTime : notnull =>
+        Definitions.Register(name, build);
 
     /// <summary>
     /// Deploys a registered definition with <paramref name="arguments"/>, and returns the dataflow with the handles
