@@ -28,6 +28,9 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     private readonly MergeBatcher<TKey, TVal, TTime, TDiff> pending = new();
     private readonly HeldCapabilities<TTime> capabilities;
     private bool workRequested;
+    // How far the compaction frontier trails the upper, and the reader holding it, as of the last Compact.
+    private long compactionLag;
+    private string? heldBy;
 
     public ArrangeRuntime(InstanceEnvironment environment, ArrangedOutput<TKey, TVal, TTime, TDiff> output) : base(environment)
     {
@@ -58,7 +61,6 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
             subscriber.TellLocal(advanced);
         capabilities.HoldExactly(pending.Frontier);
         Compact();
-        ReportSize();
     }
 
     protected override void OnStarted() => ReportSize();
@@ -132,23 +134,25 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         }
     }
 
+    /// <summary>
+    /// Advances the trace's compaction frontier as far as every reader allows, schedules the merges that follow, and
+    /// publishes the trace's size with how far the frontier now trails the trace's upper (in the outermost
+    /// coordinate) and the reader holding it there when it trails by more than one. Called wherever the upper or a
+    /// reader's frontier may have moved.
+    /// </summary>
     private void Compact()
     {
         var since = readers.Since(whenUnread: spine.Upper);
         if (!since.Equals(spine.Since) && spine.Since.Dominates(since))
             spine.AdvanceSince(since);
         ScheduleWork();
+        compactionLag = spine.Upper.Elements.Count == 0 ? 0 : Math.Max(0, Outermost(spine.Upper) - Outermost(spine.Since));
+        heldBy = compactionLag > 1 ? readers.HoldingBack(spine.Since) : null;
+        ReportSize();
     }
 
-    /// <summary>
-    /// Publishes the trace's size at this bucket to the operator's counters, with how far its compaction frontier
-    /// trails its upper in the outermost coordinate, and the reader holding it there when it trails by more than one.
-    /// </summary>
-    private void ReportSize()
-    {
-        var lag = spine.Upper.Elements.Count == 0 ? 0 : Math.Max(0, Outermost(spine.Upper) - Outermost(spine.Since));
-        Counters.Arrangement(Bucket, spine.KeyCount, spine.UpdateCount, spine.BatchCount, lag, lag > 1 ? readers.HoldingBack(spine.Since) : null);
-    }
+    /// <summary>Publishes the trace's size at this bucket, and its compaction lag as <see cref="Compact"/> last found it, to the operator's counters.</summary>
+    private void ReportSize() => Counters.Arrangement(Bucket, spine.KeyCount, spine.UpdateCount, spine.BatchCount, compactionLag, heldBy);
 
     private static long Outermost(Antichain<TTime> frontier)
     {
