@@ -27,5 +27,8 @@ internal sealed class ClusterFrontierService : IFrontierService
     public IActorRef Frontier { get; }
 
     /// <inheritdoc/>
+    public bool Moves => true;
+
+    /// <inheritdoc/>
     public IActorRef Progress { get; }
 }

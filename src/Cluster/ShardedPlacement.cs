@@ -17,6 +17,10 @@ internal sealed class ShardedPlacement(IActorRef region, ExtendedActorSystem sys
     private readonly RecordCheck records = new(new RecordSerializer(system));
 
     /// <inheritdoc/>
+    /// <remarks>A repeated start reaches the same entity (<c>{instance}/{bucket}</c>), which starts once.</remarks>
+    public bool Recovers => true;
+
+    /// <inheritdoc/>
     public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
         region.Tell(new BucketEnvelope(start.Deployment.Id.Instance, start.Bucket, start), owner.Self);
 

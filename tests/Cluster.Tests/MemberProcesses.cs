@@ -7,7 +7,9 @@ namespace AkkaDifferential.Cluster.Tests;
 /// <summary>
 /// Three cluster members as separate processes of the Host (<see cref="LocalCluster"/>: <c>node --port P --seeds …</c>
 /// on free loopback ports) with <c>serialize-messages = on</c>, and a driver member in the test process that hosts no
-/// bucket: started once for the test classes of <see cref="ThreeMembers"/>, killed in <see cref="DisposeAsync"/>.
+/// bucket: started once for the test classes of <see cref="ThreeMembers"/> (and once more for each class that has
+/// them as its own fixture), killed in <see cref="DisposeAsync"/>. A test of its own set may kill a member with
+/// SIGKILL (<see cref="Kill"/>) and have it replaced by a new process (<see cref="ReplaceKilledAsync"/>).
 /// </summary>
 public sealed class MemberProcesses : IAsyncLifetime
 {
@@ -33,8 +35,31 @@ public sealed class MemberProcesses : IAsyncLifetime
         cluster = await LocalCluster.StartAsync(Members, TestConfig, StartTimeout);
         Driver = await DifferentialCluster.StartMemberAsync(0, [Seed], hostsBuckets: false, TimeSpan.FromSeconds(60), TestConfig);
         Definitions = ExampleDefinitions.Register(Driver);
+        await AllUpAsync();
+    }
+
+    /// <summary>Kills the member at <paramref name="address"/> with SIGKILL, as a crash would, and waits for its process to end.</summary>
+    public void Kill(string address) => cluster!.Kill(address);
+
+    /// <summary>Starts new members for those killed, and waits until the driver sees <see cref="Members"/> workers up and nothing unreachable.</summary>
+    public async Task ReplaceKilledAsync()
+    {
+        if (Addresses.Count < Members)
+            await cluster!.AddAsync(Members - Addresses.Count, StartTimeout);
+        await AllUpAsync();
+    }
+
+    /// <summary>The address of the oldest worker, which hosts the frontier singleton and the shard coordinator, as the driver sees the cluster.</summary>
+    public string OldestWorker() =>
+        Akka.Cluster.Cluster.Get(Driver.System).State.Members
+            .Where(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole("worker"))
+            .Aggregate((a, b) => a.IsOlderThan(b) ? a : b).Address.ToString();
+
+    private async Task AllUpAsync()
+    {
+        var state = Akka.Cluster.Cluster.Get(Driver.System);
         var clock = Stopwatch.StartNew();
-        while (DifferentialCluster.WorkersUp(Driver) < Members)
+        while (DifferentialCluster.WorkersUp(Driver) != Members || !state.State.Unreachable.IsEmpty || state.State.Members.Any(m => m.Status != Akka.Cluster.MemberStatus.Up))
         {
             if (clock.Elapsed > StartTimeout)
                 throw new TimeoutException($"The driver sees {DifferentialCluster.WorkersUp(Driver)} workers up, not {Members}:\n{Log()}");

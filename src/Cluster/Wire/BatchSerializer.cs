@@ -65,6 +65,7 @@ internal sealed class BatchSerializer : WireSerializer
                 batches.Write(writer, deliver.Batch);
                 break;
             case CaptureProtocol.Captured captured:
+                writer.WriteGuid(captured.Incarnation);
                 writer.WriteCount(captured.Bucket);
                 batches.Write(writer, captured.Batch);
                 break;
@@ -90,8 +91,9 @@ internal sealed class BatchSerializer : WireSerializer
                 var port = reader.ReadCount();
                 return new RuntimeProtocol.Deliver(op, port, batches.Read(ref reader));
             case Captured:
+                var incarnation = reader.ReadGuid();
                 var bucket = reader.ReadCount();
-                return new CaptureProtocol.Captured(bucket, batches.Read(ref reader));
+                return new CaptureProtocol.Captured(incarnation, bucket, batches.Read(ref reader));
             case GetTraffic:
                 return TrafficReporter.GetTraffic.Instance;
             case Traffic:

@@ -58,10 +58,12 @@ internal sealed class DeploymentSerializer(ExtendedActorSystem system) : WireSer
                 WriteDeployment(writer, deployment);
                 break;
             case BucketStarted started:
+                WriteDataflowId(writer, started.Dataflow);
                 writer.WriteCount(started.Bucket);
                 WriteActorRefs(writer, started.Operators);
                 break;
             case BucketRefused refused:
+                WriteDataflowId(writer, refused.Dataflow);
                 writer.WriteCount(refused.Bucket);
                 writer.WriteString(refused.Reason);
                 break;
@@ -72,6 +74,9 @@ internal sealed class DeploymentSerializer(ExtendedActorSystem system) : WireSer
                 break;
             case OperatorFailed failed:
                 RemoteException.Write(writer, failed.Cause);
+                writer.WriteBool(failed.Dataflow is not null);
+                if (failed.Dataflow is { } incarnation)
+                    WriteDataflowId(writer, incarnation);
                 break;
             default:
                 throw NotMine(message);
@@ -99,16 +104,17 @@ internal sealed class DeploymentSerializer(ExtendedActorSystem system) : WireSer
             case "D":
                 return ReadDeployment(ref reader);
             case "B":
-                return new BucketStarted(reader.ReadCount(), ReadActorRefs(ref reader));
+                return new BucketStarted(ReadDataflowId(ref reader), reader.ReadCount(), ReadActorRefs(ref reader));
             case "X":
-                return new BucketRefused(reader.ReadCount(), reader.ReadRequiredString("a reason"));
+                return new BucketRefused(ReadDataflowId(ref reader), reader.ReadCount(), reader.ReadRequiredString("a reason"));
             case "R":
                 var instances = new IReadOnlyList<IActorRef?>[reader.ReadCount(reader.Remaining)];
                 for (var i = 0; i < instances.Length; i++)
                     instances[i] = ReadActorRefs(ref reader);
                 return new Routes(instances);
             case "F":
-                return new OperatorFailed(RemoteException.Read(ref reader));
+                var cause = RemoteException.Read(ref reader);
+                return new OperatorFailed(cause, reader.ReadBool() ? ReadDataflowId(ref reader) : null);
             default:
                 throw UnknownManifest(manifest);
         }

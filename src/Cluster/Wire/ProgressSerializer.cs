@@ -11,8 +11,9 @@ namespace AkkaDifferential.Cluster.Wire;
 
 /// <summary>
 /// The serializer of progress and frontiers: each member's consolidated, sequenced reports to the frontier singleton
-/// (<see cref="NodeProgress"/>) and their acknowledgements, a dataflow's registration with its progress graph, the
-/// frontier changes the singleton publishes (to an observer, or to a member's relay for all its observers), and the frontiers that captures and probes pass on. Locations are an
+/// (<see cref="NodeProgress"/>) and their acknowledgements (or a new singleton's <see cref="Resynchronize"/>), a
+/// dataflow's registration with its progress graph, the frontier changes the singleton publishes (to an observer, or
+/// to a member's relay for all its observers), and the frontiers that captures and probes pass on. Locations are an
 /// operator and a port, times their flattened coordinates as variable-length integers: a pointstamp change of a
 /// top-level dataflow takes a few bytes.
 /// </summary>
@@ -29,6 +30,7 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
     {
         NodeProgress => "N",
         NodeProgressAck => "A",
+        Resynchronize => "Y",
         ProgressUpdate => "U",
         Register => "R",
         Registered => "r",
@@ -52,6 +54,7 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
             case NodeProgress flush:
                 writer.WriteString(flush.Node);
                 writer.WriteVarInt(flush.Sequence);
+                writer.WriteGuid(flush.Frontier);
                 writer.WriteCount(flush.Updates.Length);
                 foreach (var update in flush.Updates)
                     WriteUpdate(writer, update);
@@ -59,6 +62,10 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
             case NodeProgressAck ack:
                 writer.WriteString(ack.Node);
                 writer.WriteVarInt(ack.Sequence);
+                writer.WriteGuid(ack.Frontier);
+                break;
+            case Resynchronize resynchronize:
+                writer.WriteGuid(resynchronize.Frontier);
                 break;
             case ProgressUpdate update:
                 WriteUpdate(writer, update);
@@ -113,10 +120,12 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
                 WriteTargetFrontier(writer, frontier);
                 break;
             case CaptureProtocol.CapturedFrontier captured:
+                writer.WriteGuid(captured.Incarnation);
                 writer.WriteCount(captured.Bucket);
                 WriteFlatTimes(writer, captured.Frontier);
                 break;
             case ProbeProtocol.Observe observe:
+                WriteDataflowId(writer, observe.Dataflow);
                 writer.WriteCount(observe.Targets.Count);
                 foreach (var target in observe.Targets)
                     WriteLocation(writer, target);
@@ -141,12 +150,15 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
             case "N":
                 var node = reader.ReadRequiredString("a node");
                 var sequence = reader.ReadVarInt();
+                var addressed = reader.ReadGuid();
                 var updates = new ProgressUpdate[reader.ReadCount(reader.Remaining)];
                 for (var i = 0; i < updates.Length; i++)
                     updates[i] = ReadUpdate(ref reader);
-                return new NodeProgress(node, sequence, updates);
+                return new NodeProgress(node, sequence, updates, addressed);
             case "A":
-                return new NodeProgressAck(reader.ReadRequiredString("a node"), reader.ReadVarInt());
+                return new NodeProgressAck(reader.ReadRequiredString("a node"), reader.ReadVarInt(), reader.ReadGuid());
+            case "Y":
+                return new Resynchronize(reader.ReadGuid());
             case "U":
                 return ReadUpdate(ref reader);
             case "R":
@@ -180,12 +192,13 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
             case "T":
                 return ReadTargetFrontier(ref reader);
             case "C":
-                return new CaptureProtocol.CapturedFrontier(reader.ReadCount(), ReadFlatTimes(ref reader));
+                return new CaptureProtocol.CapturedFrontier(reader.ReadGuid(), reader.ReadCount(), ReadFlatTimes(ref reader));
             case "O":
+                var observed = ReadDataflowId(ref reader);
                 var targets = new Location[reader.ReadCount(reader.Remaining)];
                 for (var i = 0; i < targets.Length; i++)
                     targets[i] = ReadLocation(ref reader);
-                return new ProbeProtocol.Observe(targets, ReadRequiredActorRefs(ref reader));
+                return new ProbeProtocol.Observe(observed, targets, ReadRequiredActorRefs(ref reader));
             case "P":
                 return new ProbeProtocol.ReportDelivery(ReadRequiredActorRef(ref reader));
             case "D":

@@ -10,12 +10,15 @@ namespace AkkaDifferential.Host.Cluster;
 /// free port of 127.0.0.1, the first one the seed. <see cref="StartAsync"/> returns once every member has printed
 /// that it is up; <see cref="DisposeAsync"/> kills them all. So that none outlives its starter, this process kills
 /// them when it exits or is interrupted (Ctrl+C, SIGTERM, SIGHUP), and every member stops by itself once the starting
-/// process has exited (<c>--parent</c>), even one killed without a chance to clean up.
+/// process has exited (<c>--parent</c>), even one killed without a chance to clean up. A member can be killed
+/// without warning (<see cref="Kill(string)"/>, as a crash would) and others started to join the live ones
+/// (<see cref="AddAsync"/>), to exercise recovery.
 /// </summary>
 internal sealed class LocalCluster : IAsyncDisposable
 {
     private const int KeptLogLines = 60;
     private readonly List<Process> processes = [];
+    private readonly Dictionary<string, Process> members = [];
     private readonly Queue<string> log = new();
     private readonly List<PosixSignalRegistration> signals = [];
     private readonly string? configFile;
@@ -26,7 +29,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>The seed member, as <c>127.0.0.1:port</c>: what a driver joins (<c>--cluster</c>).</summary>
     public string Seed { get; private set; } = "";
 
-    /// <summary>Every member's address, as it printed it, in start order.</summary>
+    /// <summary>Every live member's address, as it printed it, in start order.</summary>
     public IReadOnlyList<string> Addresses { get; private set; } = [];
 
     /// <summary>The members' process ids.</summary>
@@ -51,7 +54,12 @@ internal sealed class LocalCluster : IAsyncDisposable
         var cluster = new LocalCluster(config);
         try
         {
-            await cluster.StartMembersAsync(members, timeout);
+            AppDomain.CurrentDomain.ProcessExit += cluster.KillOnExit;
+            foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGHUP, 1) })
+                cluster.signals.Add(PosixSignalRegistration.Create(signal, context => cluster.Interrupted(context, number)));
+            var ports = FreePorts(members);
+            cluster.Seed = $"127.0.0.1:{ports[0]}";
+            await cluster.StartMembersAsync(ports, cluster.Seed, timeout);
             return cluster;
         }
         catch
@@ -61,17 +69,35 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartMembersAsync(int members, TimeSpan timeout)
+    /// <summary>Kills the member at <paramref name="address"/> with SIGKILL, as a crash would (no leaving), and waits for its process to end.</summary>
+    /// <exception cref="ArgumentException">No live member has that address.</exception>
+    public void Kill(string address)
     {
-        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
-        foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGHUP, 1) })
-            signals.Add(PosixSignalRegistration.Create(signal, context => Interrupted(context, number)));
-        var ports = FreePorts(members);
-        Seed = $"127.0.0.1:{ports[0]}";
+        if (!members.Remove(address, out var process))
+            throw new ArgumentException($"No live member of this cluster is at {address}.", nameof(address));
+        Addresses = [.. Addresses.Where(a => a != address)];
+        process.Kill();
+        process.WaitForExit();
+    }
+
+    /// <summary>Starts <paramref name="count"/> more members, which join the live ones, and waits until each says it is up.</summary>
+    /// <exception cref="InvalidOperationException">No member is live to join, or a member exited before it was up.</exception>
+    /// <exception cref="TimeoutException">Not every new member was up within <paramref name="timeout"/>.</exception>
+    public Task AddAsync(int count, TimeSpan timeout)
+    {
+        if (Addresses.Count == 0)
+            throw new InvalidOperationException("No member of this cluster is live for new ones to join.");
+        var seeds = string.Join(",", Addresses.Select(a => $"127.0.0.1:{a[(a.LastIndexOf(':') + 1)..]}"));
+        return StartMembersAsync(FreePorts(count), seeds, timeout);
+    }
+
+    private async Task StartMembersAsync(List<int> ports, string seeds, TimeSpan timeout)
+    {
         var ups = new List<Task<string>>();
+        var started = new List<Process>();
         foreach (var port in ports)
         {
-            List<string> args = ["node", "--port", $"{port}", "--seeds", Seed, "--parent", $"{Environment.ProcessId}", "--join-timeout", $"{Math.Max(1, (int)timeout.TotalSeconds)}"];
+            List<string> args = ["node", "--port", $"{port}", "--seeds", seeds, "--parent", $"{Environment.ProcessId}", "--join-timeout", $"{Math.Max(1, (int)timeout.TotalSeconds)}"];
             if (configFile is not null)
                 args.AddRange(["--config", configFile]);
             var process = new Process { StartInfo = HostProcess.StartInfo(args, redirectError: true), EnableRaisingEvents = true };
@@ -93,14 +119,18 @@ internal sealed class LocalCluster : IAsyncDisposable
             process.Start();
             lock (processes)
                 processes.Add(process);
+            started.Add(process);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             ups.Add(up.Task);
         }
         var all = Task.WhenAll(ups);
         if (await Task.WhenAny(all, Task.Delay(timeout)) != all)
-            throw new TimeoutException($"The {members} members did not come up within {timeout.TotalSeconds:0} s:\n{Log()}");
-        Addresses = await all;
+            throw new TimeoutException($"The {ports.Count} members did not come up within {timeout.TotalSeconds:0} s:\n{Log()}");
+        var addresses = await all;
+        for (var i = 0; i < addresses.Length; i++)
+            members[addresses[i]] = started[i];
+        Addresses = [.. Addresses, .. addresses];
     }
 
     /// <summary>The last lines the members printed, for error messages.</summary>

@@ -31,8 +31,10 @@ public sealed class TraceExport<TKey, TVal, TTime, TDiff> where TKey : notnull w
     {
         if (notExportable is not null)
             throw new InvalidOperationException($"Cannot {what}: {notExportable}");
-        var dataflow = deployed ?? throw new InvalidOperationException($"Cannot {what}: the arrangement's dataflow is not deployed yet.");
-        dataflow.State.ThrowIfNotRunning(what);
+        var first = deployed ?? throw new InvalidOperationException($"Cannot {what}: the arrangement's dataflow is not deployed yet.");
+        first.State.ThrowIfNotRunning(what);
+        // The arrangement where it runs now: a dataflow that recovered runs as another incarnation than its first.
+        var dataflow = first.State.Current ?? first;
         return [.. dataflow.Instances.Select(bucket => bucket[Operator]!)];
     }
 
@@ -55,6 +57,8 @@ public sealed class TraceExport<TKey, TVal, TTime, TDiff> where TKey : notnull w
     public async Task<TraceReader<TKey, TVal, TTime, TDiff>> CreateReaderAsync(TimeSpan? timeout = null)
     {
         var instances = Instances("create a trace reader");
+        // A dataflow whose traces are read elsewhere does not redeploy itself: the readers would hold the lost incarnation's.
+        deployed!.State.TraceReaderCreated();
         var id = $"reader-{Interlocked.Increment(ref readers)}-{Guid.NewGuid():N}";
         var wait = timeout ?? TimeSpan.FromSeconds(10);
         var held = new List<Antichain<TTime>>();

@@ -1,6 +1,7 @@
 using AkkaDifferential.Operators.Capture;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Probes;
+using AkkaDifferential.Operators.Recovery;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential;
@@ -11,6 +12,12 @@ namespace AkkaDifferential;
 /// is its <see cref="Mode"/>'s: every update, or (for a long-running capture) the accumulated collection plus the
 /// updates still open. Thread-safe.
 /// </summary>
+/// <remarks>
+/// When its dataflow redeploys itself after losing a member (docs/recovery.md), the capture keeps what it holds and
+/// receives from the new incarnation only what differs from it, at each time the new incarnation closes: nothing
+/// it told appears twice, every time after the recovery accumulates to the true collection, and its frontier does
+/// not go back (it stays where it was until the new incarnation passes it).
+/// </remarks>
 public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull where TData : notnull
 {
     private readonly object gate = new();
@@ -21,6 +28,10 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     private Antichain<TTime>[] buckets = [];
     // The frontier as the last Advance combined it, for folding.
     private Antichain<TTime> folding = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
+    // After a recovery: the frontier reported before it, until the new incarnation passes it, and what the new
+    // incarnation delivers until it is reconciled with what was told.
+    private Antichain<TTime>? floor;
+    private Reconciliation<TData, TTime, TDiff>? reconciliation;
 
     internal CaptureHandle(DataflowState state, CaptureMode mode)
     {
@@ -141,9 +152,32 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
     {
         lock (gate)
         {
+            if (reconciliation is not null)
+            {
+                reconciliation.Add(batch);
+                return;
+            }
             for (var i = 0; i < batch.Count; i++)
                 log.Add(batch[i]);
             FoldIfDue();
+        }
+    }
+
+    /// <summary>
+    /// The dataflow is redeployed, its input replayed with times advanced by <paramref name="since"/>: from now on the
+    /// buckets' frontiers are the new incarnation's, and what it delivers is reconciled with what the log holds (see
+    /// <see cref="Reconciliation{TData, TTime, TDiff}"/>). A consolidated log is exact from its <see cref="Since"/> on,
+    /// so both sides are advanced by that too.
+    /// </summary>
+    internal void Recover(FlatTime[] since)
+    {
+        lock (gate)
+        {
+            var replayed = new Antichain<TTime>(since.Select(f => f.To<TTime>()));
+            floor = folding;
+            reconciliation = new Reconciliation<TData, TTime, TDiff>(log.Snapshot(), Antichain<TTime>.Join(replayed, Antichain<TTime>.From(log.Since)));
+            for (var i = 0; i < buckets.Length; i++)
+                buckets[i] = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
         }
     }
 
@@ -158,6 +192,15 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
         {
             buckets[bucket] = new Antichain<TTime>(frontier.Select(f => f.To<TTime>()));
             combined = new Antichain<TTime>(buckets.SelectMany(b => b.Elements));
+            Reconcile(combined);
+            if (floor is not null)
+            {
+                // The new incarnation has passed what was reported before: its frontier is the capture's again.
+                if (floor.Dominates(combined))
+                    floor = null;
+                else
+                    combined = Antichain<TTime>.Join(floor, combined);
+            }
             folding = combined;
             // Reads whose time has passed take their snapshot now, so that they hold folding back no longer.
             for (var i = pending.Count - 1; i >= 0; i--)
@@ -170,6 +213,23 @@ public sealed class CaptureHandle<TData, TTime, TDiff> where TTime : notnull whe
         }
         monitor.Advance(combined);
         return combined;
+    }
+
+    /// <summary>
+    /// Adds the reconciled differences at the times the new incarnation's <paramref name="frontier"/> has passed to
+    /// the log; once reconciled, the updates still open go to the log and later ones go there as they come.
+    /// </summary>
+    private void Reconcile(Antichain<TTime> frontier)
+    {
+        if (reconciliation is null)
+            return;
+        foreach (var update in reconciliation.Close(frontier))
+            log.Add(update);
+        if (!reconciliation.Settled(frontier))
+            return;
+        foreach (var update in reconciliation.Open)
+            log.Add(update);
+        reconciliation = null;
     }
 
     /// <exception cref="OverflowException">Folding sums a record's differences beyond the range of <typeparamref name="TDiff"/>; the capture's actor fails, and with it the dataflow.</exception>

@@ -10,12 +10,16 @@ namespace AkkaDifferential.Operators.Capture;
 /// </summary>
 internal static class CaptureProtocol
 {
-    /// <summary>A batch of updates that reached the capture at <paramref name="Bucket"/>; from a member to the driver, it crosses nodes.</summary>
-    public sealed record Captured(int Bucket, IUpdateBatch Batch) : IDeadLetterSuppression;
+    /// <summary>
+    /// A batch of updates that reached the capture at <paramref name="Bucket"/> of the dataflow's incarnation
+    /// <paramref name="Incarnation"/> (its id's instance); from a member to the driver, it crosses nodes.
+    /// </summary>
+    public sealed record Captured(Guid Incarnation, int Bucket, IUpdateBatch Batch) : IDeadLetterSuppression;
 
     /// <summary>
-    /// The capture's input frontier as seen at <paramref name="Bucket"/>, sent after every batch that preceded it, so
-    /// that the driver knows all of that bucket's updates before the frontier have arrived.
+    /// The capture's input frontier as seen at <paramref name="Bucket"/> of incarnation <paramref name="Incarnation"/>,
+    /// sent after every batch that preceded it, so that the driver knows all of that bucket's updates before the
+    /// frontier have arrived.
     /// </summary>
-    public sealed record CapturedFrontier(int Bucket, FlatTime[] Frontier) : IDeadLetterSuppression;
+    public sealed record CapturedFrontier(Guid Incarnation, int Bucket, FlatTime[] Frontier) : IDeadLetterSuppression;
 }

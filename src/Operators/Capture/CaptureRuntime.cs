@@ -13,8 +13,8 @@ internal sealed class CaptureRuntime<TTime>(InstanceEnvironment environment) : O
     where TTime : notnull
 {
     protected override void OnBatch(int port, object batch) =>
-        Environment.Endpoint!.Tell(new CaptureProtocol.Captured(Bucket, (IUpdateBatch)batch));
+        Environment.Endpoint!.Tell(new CaptureProtocol.Captured(Environment.Dataflow.Instance, Bucket, (IUpdateBatch)batch));
 
     protected override void OnFrontierAdvanced() =>
-        Environment.Endpoint!.Tell(new CaptureProtocol.CapturedFrontier(Bucket, [.. InputFrontier(0).Elements.Select(FlatTime.From)]));
+        Environment.Endpoint!.Tell(new CaptureProtocol.CapturedFrontier(Environment.Dataflow.Instance, Bucket, [.. InputFrontier(0).Elements.Select(FlatTime.From)]));
 }

@@ -12,12 +12,22 @@ namespace AkkaDifferential.Operators.Changes;
 /// <remarks>
 /// The accumulated contents are kept as updates whose times are advanced by the frontier (differential dataflow's
 /// logical compaction), which is exact for every time not yet closed: those are all in advance of the frontier.
-/// With totally ordered times they collapse to one update per record. Not thread-safe: its actor owns it.
+/// With totally ordered times they collapse to one update per record. They are kept too, without being given out,
+/// for a dataflow that recovers: after a redeployment (<see cref="Recover"/>) the stream publishes only the
+/// difference between what the new incarnation produces and what it had published, so no closed time is published
+/// twice and every later time's changes are exact. Not thread-safe: its actor owns it.
 /// </remarks>
-internal sealed class ClosedTimes<TData, TTime, TDiff>(bool accumulate) where TData : notnull where TTime : notnull
+/// <param name="accumulate">Give each closed time's contents.</param>
+/// <param name="keepContents">Keep the contents although they are not given (the dataflow recovers).</param>
+internal sealed class ClosedTimes<TData, TTime, TDiff>(bool accumulate, bool keepContents = false) where TData : notnull where TTime : notnull
 {
+    private readonly bool keep = accumulate || keepContents;
     private List<Update<TData, TTime, TDiff>> open = [];
     private List<Update<TData, TTime, TDiff>> contents = [];
+    // The frontier the contents are compacted to: they accumulate to the published changes at times in advance of it.
+    private Antichain<TTime> compactedTo = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
+    // After a recovery, until the frontier is in advance of it: what the new incarnation's updates are advanced by.
+    private Antichain<TTime>? advanceBy;
 
     /// <summary>The number of updates waiting for their time to close.</summary>
     public int Open => open.Count;
@@ -26,7 +36,22 @@ internal sealed class ClosedTimes<TData, TTime, TDiff>(bool accumulate) where TD
     public void Add(UpdateBatch<TData, TTime, TDiff> batch)
     {
         for (var i = 0; i < batch.Count; i++)
-            open.Add(batch[i]);
+            open.Add(advanceBy is null ? batch[i] : batch[i] with { Time = TimeCompaction.Advance(batch.Times[i], advanceBy) });
+    }
+
+    /// <summary>
+    /// The dataflow is redeployed, its input replayed with times advanced by <paramref name="since"/> (which the
+    /// stream's frontier had passed): the updates that were waiting are dropped (the new incarnation produces them
+    /// again), and the published changes, negated and advanced like the new incarnation's updates, wait in their
+    /// place, so that each time the new incarnation closes publishes what differs from what was published.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The contents are not kept (neither accumulating nor recovering).</exception>
+    public void Recover(Antichain<TTime> since)
+    {
+        if (!keep)
+            throw new InvalidOperationException("A change stream that keeps no contents cannot recover: it would not know what it published.");
+        advanceBy = Antichain<TTime>.Join(since, compactedTo);
+        open = [.. contents.Select(u => new Update<TData, TTime, TDiff>(u.Data, TimeCompaction.Advance(u.Time, advanceBy), Difference.Negate(u.Diff)))];
     }
 
     /// <summary>
@@ -57,8 +82,10 @@ internal sealed class ClosedTimes<TData, TTime, TDiff>(bool accumulate) where TD
             result.Add(new TimeChanges<TData, TTime, TDiff>(time, changes, accumulate ? ContentsAt(time, rows.AsSpan(0, kept)) : null));
             start = end;
         }
-        if (accumulate)
+        if (keep)
             Compact(rows.AsSpan(0, kept), frontier);
+        if (advanceBy is not null && advanceBy.Dominates(frontier))
+            advanceBy = null;
         return result;
     }
 
@@ -92,6 +119,7 @@ internal sealed class ClosedTimes<TData, TTime, TDiff>(bool accumulate) where TD
             rows[i] = rows[i] with { Time = TimeCompaction.Advance(rows[i].Time, frontier) };
         var kept = Consolidation.ConsolidateRows(rows.AsSpan());
         contents = [.. rows.AsSpan(0, kept)];
+        compactedTo = Antichain<TTime>.Join(compactedTo, frontier);
     }
 
     /// <summary>Orders consolidated updates by time, then record.</summary>

@@ -176,7 +176,7 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         var stream = new ChangeStream<TData, TTime, TDiff>(Scope.State, accumulate);
         stream.Operator = Scope.Builder.Add("Changes", [Connect(Pact<TData>.Pipeline)], [],
             environment => new CaptureRuntime<TTime>(environment),
-            endpoint: buckets => ChangesActor<TData, TTime, TDiff>.Props(stream, buckets), name: name).Name;
+            endpoint: buckets => ChangesActor<TData, TTime, TDiff>.Props(stream, buckets, Scope.State.Recoverable), name: name).Name;
         return stream;
     }
 

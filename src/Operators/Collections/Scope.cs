@@ -2,6 +2,7 @@ using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Exchange;
+using AkkaDifferential.Operators.Recovery;
 using AkkaDifferential.Progress.Tracking;
 using AkkaDifferential.Runtime.Readers;
 
@@ -37,6 +38,9 @@ public sealed class Scope<TTime> where TTime : notnull
 
     internal DataflowSettings Settings { get; }
 
+    /// <summary>The dataflow's input sessions, which its owner detaches and replays when it redeploys the dataflow.</summary>
+    internal List<IRecoverableInput> Inputs { get; } = [];
+
     /// <summary>A new input collection of records with <c>long</c> differences, and the session that feeds it.</summary>
     /// <param name="name">The input's name in errors (<c>'orders'</c>); by default <c>Input#</c> and its index.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or names another operator of the dataflow.</exception>
@@ -56,6 +60,7 @@ public sealed class Scope<TTime> where TTime : notnull
         var node = Builder.Add("Input", [], [spec], factory: null, name: name);
         var session = new InputSession<TData, TTime, TDiff>(node.Index, node.Name, spec, State, Settings);
         OnDeployed(session.Attach);
+        Inputs.Add(session);
         return (session, new Collection<TData, TTime, TDiff>(this, node.Index, spec));
     }
 

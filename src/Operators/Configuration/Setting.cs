@@ -40,6 +40,15 @@ internal abstract class Setting
         new Typed<TimeSpan?>(key, "a positive duration (such as 10s or 500ms) or off", apply, text =>
             text == "off" ? (null, null) : ParseDuration(text));
 
+    /// <summary>A setting whose value is <c>on</c> or <c>off</c>.</summary>
+    public static Setting OnOff(string key, Func<DataflowSettings, bool, DataflowSettings> apply) =>
+        new Typed<bool>(key, "on or off", apply, text => text switch
+        {
+            "on" => (true, null),
+            "off" => (false, null),
+            _ => (false, ""),
+        });
+
     /// <summary>Reads a positive duration as Akka does; the note says why the text is refused.</summary>
     private static (TimeSpan Value, string? Refused) ParseDuration(string text)
     {

@@ -14,10 +14,8 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     private readonly IActorRef actor;
     private readonly DataflowState state;
 
-    internal Dataflow(THandles handles, IActorRef actor, DataflowState state, int instances, DeployedDataflow? deployed = null)
+    internal Dataflow(THandles handles, IActorRef actor, DataflowState state, int instances)
     {
-        Buckets = deployed?.Buckets ?? [];
-        InstanceActors = deployed?.Instances ?? [];
         Instances = instances;
         Handles = handles;
         this.actor = actor;
@@ -33,11 +31,17 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     /// <summary>The number of operator instances (actors) deployed, over all buckets.</summary>
     internal int Instances { get; }
 
-    /// <summary>The bucket actors, wherever they were placed (for placement checks).</summary>
-    internal IReadOnlyList<IActorRef> Buckets { get; }
+    /// <summary>The bucket actors of the current incarnation, wherever they were placed (for placement checks).</summary>
+    internal IReadOnlyList<IActorRef> Buckets => state.Current?.Buckets ?? [];
 
-    /// <summary>Per bucket, the actor of every operator instance (null for operators without instances).</summary>
-    internal IReadOnlyList<IReadOnlyList<IActorRef?>> InstanceActors { get; }
+    /// <summary>Per bucket of the current incarnation, the actor of every operator instance (null for operators without instances).</summary>
+    internal IReadOnlyList<IReadOnlyList<IActorRef?>> InstanceActors => state.Current?.Instances ?? [];
+
+    /// <summary>
+    /// How many times the dataflow has redeployed itself after losing a bucket or its frontier actor (a cluster
+    /// member was lost): see docs/recovery.md. Always 0 for a dataflow whose buckets run on the driver's node.
+    /// </summary>
+    public int Recoveries => state.Recoveries;
 
     /// <summary>What the build function returned: input sessions, probes, captures.</summary>
     public THandles Handles { get; }

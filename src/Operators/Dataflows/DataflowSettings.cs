@@ -12,7 +12,14 @@ namespace AkkaDifferential;
 /// <param name="DeployTimeout">How long deploying a dataflow may take.</param>
 /// <param name="InputBatchSize">Updates an input session buffers before it sends them without being flushed.</param>
 /// <param name="MetricsLogInterval">How often each dataflow logs its counters (at INFO, through Akka logging), or null for never.</param>
-public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null)
+/// <param name="Recovery">
+/// True when a dataflow deployed by name on a cluster survives the loss of a member: its input sessions retain what
+/// they accepted (consolidated, compacted to what every output has passed), and when a bucket or the frontier
+/// singleton is lost it redeploys itself on the surviving members and replays it (docs/recovery.md). False: such a
+/// dataflow retains nothing and fails when it loses a bucket. Dataflows whose buckets run on the driver's node (the
+/// embedded engine, dataflows built from a lambda) never retain: nothing of theirs is lost without the driver.
+/// </param>
+public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true)
 {
     /// <summary>The HOCON path of the settings.</summary>
     public const string Section = "akka-differential";
@@ -27,6 +34,7 @@ public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int I
         Setting.Duration("deploy-timeout", static (s, value) => s with { DeployTimeout = value }),
         Setting.WholeNumber("input-batch-size", minimum: 1, static (s, value) => s with { InputBatchSize = value }),
         Setting.DurationOrOff("metrics-log-interval", static (s, value) => s with { MetricsLogInterval = value }),
+        Setting.OnOff("recovery", static (s, value) => s with { Recovery = value }),
     ];
 
     /// <summary>The default settings, from the embedded <c>akka-differential.conf</c>.</summary>

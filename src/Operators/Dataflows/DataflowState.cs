@@ -1,25 +1,68 @@
+using AkkaDifferential.Progress.Tracking;
+
 namespace AkkaDifferential.Operators.Dataflows;
 
 /// <summary>
 /// The life of a deployed dataflow as its handles see it: running, failed (with the cause) or stopped. Input
 /// sessions refuse work once the dataflow is not running; probes and captures fail their waiters when it fails.
-/// Thread-safe: the dataflow actor writes it, user threads read it.
+/// For a dataflow that recovers (<see cref="Recoverable"/>) it also holds what its owner shares with the sessions:
+/// the incarnation the buckets run as now, and the retention frontier. Thread-safe: the dataflow actor writes it,
+/// user threads read it.
 /// </summary>
 internal sealed class DataflowState(DataflowId id)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile FlatTime[]? retention;
+    private volatile DeployedDataflow? current;
+    private int recoveries;
+    private int traceReaders;
 
     /// <summary>Counters of the dataflow's work.</summary>
     public DataflowMetrics Metrics { get; } = new(id);
 
-    /// <summary>The dataflow's identity.</summary>
+    /// <summary>The dataflow's identity (its first incarnation's: each redeployment runs under an id of its own).</summary>
     public DataflowId Id { get; } = id;
 
     /// <summary>The dataflow's name, for errors.</summary>
     public string Name => Id.Name;
 
+    /// <summary>
+    /// True when the dataflow redeploys itself when it loses a bucket (deployed by name on a cluster with
+    /// <see cref="DataflowSettings.Recovery"/> on): its input sessions retain what they accept. Set before deployment.
+    /// </summary>
+    public bool Recoverable { get; set; }
+
+    /// <summary>
+    /// The frontier that every output of the dataflow has passed (the meet of its captures', change streams' and
+    /// probes' delivered frontiers), to which input sessions compact what they retain; null until known.
+    /// </summary>
+    public FlatTime[]? Retention => retention;
+
+    /// <summary>The dataflow as deployed now: its latest incarnation; null before the first deployment.</summary>
+    public DeployedDataflow? Current => current;
+
+    /// <summary>How many times the dataflow has redeployed itself.</summary>
+    public int Recoveries => Volatile.Read(ref recoveries);
+
+    /// <summary>True when trace readers of the dataflow's arrangements were created (which a redeployment could not carry over).</summary>
+    public bool HasTraceReaders => Volatile.Read(ref traceReaders) > 0;
+
     /// <summary>Completes when the dataflow stops; faults with a <see cref="DataflowFailedException"/> when it fails.</summary>
     public Task Completion => completion.Task;
+
+    /// <summary>Moves the retention frontier (only forward: the owner computes it from frontiers that never go back).</summary>
+    public void AdvanceRetention(FlatTime[] frontier) => retention = frontier;
+
+    /// <summary>Records the incarnation the dataflow runs as now.</summary>
+    public void Deployed(DeployedDataflow incarnation)
+    {
+        if (current is not null)
+            Interlocked.Increment(ref recoveries);
+        current = incarnation;
+    }
+
+    /// <summary>Records that a trace reader of one of the dataflow's arrangements was created.</summary>
+    public void TraceReaderCreated() => Interlocked.Increment(ref traceReaders);
 
     /// <summary>Throws if the dataflow has failed or stopped: an explanation of why a handle cannot be used.</summary>
     public void ThrowIfNotRunning(string what)

@@ -184,15 +184,17 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var plan = built.Plan;
         state.Metrics.Attach(plan, count);
         var local = ((IDataflowDefinition)definition).IsLocal;
-        var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         var placement = local ? localPlacement : clusterPlacement ?? localPlacement;
+        state.Recoverable = DataflowActor.Recovers(plan, placement, Settings);
+        var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         placement.Check(deployment, plan);
         plans.Add(id, plan, state.Metrics);
-        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, placement, frontier, Settings, state), id.ActorName);
-        RuntimeProtocol.Deployed deployed;
+        var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, placement, frontier, Settings, state, built.Scope.Inputs), id.ActorName);
+        DeployedDataflow placed;
         try
         {
-            deployed = await actor.Ask<RuntimeProtocol.Deployed>(new RuntimeProtocol.Deploy(), Settings.DeployTimeout, cancellation).ConfigureAwait(false);
+            await actor.Ask<RuntimeProtocol.Deployed>(new RuntimeProtocol.Deploy(), Settings.DeployTimeout, cancellation).ConfigureAwait(false);
+            placed = state.Current!;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -208,10 +210,9 @@ public sealed class DifferentialEngine : IAsyncDisposable
                 $"Deploying dataflow '{id.Name}' with {count} buckets ({plan.Operators.Count(n => n.Factory is not null) * count} operator instances) did not finish within " +
                 $"{Settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: raise it or use fewer buckets.", ex);
         }
-        var placed = new DeployedDataflow(id, deployed.Buckets, deployed.Instances, frontier.Frontier, frontier.Progress, state);
         built.Scope.Attach(placed);
         DifferentialMeter.Running(state.Metrics);
-        return new Dataflow<THandles>(built.Handles, actor, state, deployed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)), placed);
+        return new Dataflow<THandles>(built.Handles, actor, state, placed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
     }
 
     /// <inheritdoc/>

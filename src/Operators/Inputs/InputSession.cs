@@ -2,6 +2,7 @@ using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Metrics;
+using AkkaDifferential.Operators.Recovery;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
 using AkkaDifferential.Progress.Tracking;
@@ -17,17 +18,28 @@ namespace AkkaDifferential;
 /// <remarks>
 /// A session is used from one thread at a time. Every check (a time moving backwards, use after the dataflow has
 /// stopped) throws before anything is changed, so the updates accepted before the error are intact.
+/// <para>In a dataflow that recovers from the loss of a cluster member (docs/recovery.md), the session retains every
+/// update it sends, compacted to the times every output has passed, until the dataflow stops. When the dataflow
+/// redeploys itself, the session keeps accepting updates (they wait, retained, while it redeploys), then replays
+/// what it retained to the new deployment and goes on there: no update it accepted is lost.</para>
 /// </remarks>
-public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDisposable where TTime : notnull
+public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRecoverableInput, IDisposable where TTime : notnull
 {
     private readonly int op;
     private readonly string name;
     private readonly DataflowState state;
     private readonly DataflowSettings settings;
     private readonly OutputSpec<TData> spec;
+    // Serializes sending (on the user's thread) with the owner's detaching and replaying (on its actor's thread).
+    private readonly object gate = new();
     private OutputPort<TData, TTime, TDiff>? output;
+    private RetainedInput<TData, TTime, TDiff>? retained;
     private DeployedDataflow? deployed;
+    // The incarnation sent to was lost: batches are retained only, until the next one replays them.
+    private bool detached;
     private bool closed;
+    // Closed without failing: the capability is released (a failed input keeps it, its open time stays open).
+    private bool released;
     private Exception? failure;
 
     internal InputSession(int op, string name, OutputSpec<TData> spec, DataflowState state, DataflowSettings settings)
@@ -124,11 +136,15 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
     {
         if (closed || state.Completion.IsCompleted || deployed is null)
             return;
-        output!.Flush(this);
-        ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
-        closed = true;
-        Counters.Frontier(0, 0, []);
-        SendProgress();
+        lock (gate)
+        {
+            output!.Flush(this);
+            ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
+            closed = true;
+            released = true;
+            Counters.Frontier(0, 0, []);
+            SendProgress();
+        }
     }
 
     /// <summary>
@@ -144,25 +160,81 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         ArgumentNullException.ThrowIfNull(cause);
         if (closed || state.Completion.IsCompleted || deployed is null)
             return;
-        output!.Flush(this);
-        SendProgress();
-        failure = cause;
-        closed = true;
+        lock (gate)
+        {
+            output!.Flush(this);
+            SendProgress();
+            failure = cause;
+            closed = true;
+        }
     }
 
     /// <summary>Closes the input (see <see cref="Close"/>).</summary>
     public void Dispose() => Close();
 
-    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.IDelivery message) => deployed!.Instances[bucket][message.Operator]!.Tell(message);
+    void IBatchSender<TTime>.Send(int bucket, RuntimeProtocol.IDelivery message)
+    {
+        if (!detached)
+            deployed!.Instances[bucket][message.Operator]!.Tell(message);
+    }
 
     /// <summary>The driver runs no user code: batches go to the operators' instances.</summary>
     bool IBatchSender<TTime>.TryRunFused(OperatorNode consumer, int port, object batch) => false;
 
-    internal void Attach(DeployedDataflow dataflow)
+    /// <summary>The number of updates retained for a redeployment (0 unless the dataflow recovers).</summary>
+    internal int Retained
     {
-        deployed = dataflow;
-        output = new OutputPort<TData, TTime, TDiff>(spec, dataflow.Buckets.Count);
-        Counters.Frontier(0, 0, [FlatTime.From(reported)]);
+        get
+        {
+            lock (gate)
+                return retained?.Count ?? 0;
+        }
+    }
+
+    /// <summary>Starts sending to the dataflow's first incarnation (or, if it has recovered meanwhile, a later one).</summary>
+    internal void Attach(DeployedDataflow dataflow) => ((IRecoverableInput)this).Replay(dataflow);
+
+    void IRecoverableInput.Detach()
+    {
+        lock (gate)
+            detached = true;
+    }
+
+    void IRecoverableInput.Replay(DeployedDataflow incarnation)
+    {
+        lock (gate)
+        {
+            if (deployed is not null && incarnation.Incarnation <= deployed.Incarnation)
+                return;
+            deployed = incarnation;
+            detached = false;
+            if (output is null)
+            {
+                retained = state.Recoverable ? new RetainedInput<TData, TTime, TDiff>(settings.InputBatchSize) : null;
+                output = new OutputPort<TData, TTime, TDiff>(spec, incarnation.Buckets.Count, retain: retained is null ? null : retained.Add);
+                Counters.Frontier(0, 0, released ? [] : [FlatTime.From(reported)]);
+            }
+            if (incarnation.Incarnation == 0)
+                return;
+            // The new incarnation's input holds its capability at the minimum time; the retained updates and the
+            // capability's move to where it was (or its release) go in one progress report.
+            var replay = new OutputPort<TData, TTime, TDiff>(spec, incarnation.Buckets.Count);
+            foreach (var batch in retained?.Batches ?? [])
+                replay.GiveBatch(batch);
+            replay.Flush(this);
+            var progress = ((IBatchSender<TTime>)this).Progress;
+            var minimum = Timestamp.Minimum<TTime>();
+            if (released)
+            {
+                progress.Update(Location.Source(op, 0), minimum, -1);
+            }
+            else if (!EqualityComparer<TTime>.Default.Equals(reported, minimum))
+            {
+                progress.Update(Location.Source(op, 0), reported, +1);
+                progress.Update(Location.Source(op, 0), minimum, -1);
+            }
+            SendProgress();
+        }
     }
 
     private OutputPort<TData, TTime, TDiff> Ready(string what)
@@ -175,25 +247,40 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IDi
         return output ?? throw new InvalidOperationException($"Cannot {what} input '{name}' before its dataflow is deployed: use the session after BuildAsync returns.");
     }
 
-    /// <summary>Sends the buffered updates and, in the same progress report, the capability's move to <see cref="Time"/>.</summary>
+    /// <summary>
+    /// Sends the buffered updates and, in the same progress report, the capability's move to <see cref="Time"/>;
+    /// retains them when the dataflow recovers, and compacts what it retains when that is due.
+    /// </summary>
     private void Send()
     {
-        output!.Flush(this);
-        if (!EqualityComparer<TTime>.Default.Equals(reported, Time))
+        lock (gate)
         {
-            var progress = ((IBatchSender<TTime>)this).Progress;
-            progress.Update(Location.Source(op, 0), Time, +1);
-            progress.Update(Location.Source(op, 0), reported, -1);
-            reported = Time;
-            Counters.Frontier(0, 0, [FlatTime.From(reported)]);
+            output!.Flush(this);
+            if (!EqualityComparer<TTime>.Default.Equals(reported, Time))
+            {
+                var progress = ((IBatchSender<TTime>)this).Progress;
+                progress.Update(Location.Source(op, 0), Time, +1);
+                progress.Update(Location.Source(op, 0), reported, -1);
+                reported = Time;
+                Counters.Frontier(0, 0, [FlatTime.From(reported)]);
+            }
+            SendProgress();
+            if (retained is { ShouldCompact: true })
+                retained.Compact(state.Retention is { } since ? new Antichain<TTime>(since.Select(f => f.To<TTime>())) : new Antichain<TTime>());
         }
-        SendProgress();
     }
 
+    /// <summary>
+    /// Sends the progress of what was just sent to the incarnation the session sends to; while detached from a lost
+    /// one it is dropped, since the next incarnation learns it all from the replay.
+    /// </summary>
     private void SendProgress()
     {
         var progress = ((IBatchSender<TTime>)this).Progress;
-        if (!progress.IsEmpty)
-            deployed!.Progress.Tell(new FrontierProtocol.ProgressUpdate(deployed.Id, progress.Drain()));
+        if (progress.IsEmpty)
+            return;
+        var changes = progress.Drain();
+        if (!detached)
+            deployed!.Progress.Tell(new FrontierProtocol.ProgressUpdate(deployed.Id, changes));
     }
 }

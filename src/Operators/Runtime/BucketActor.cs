@@ -54,7 +54,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
         var deployment = start.Deployment;
         if (!plans.TryResolve(deployment, out var plan, out var refusal))
         {
-            owner.Tell(new RuntimeProtocol.BucketRefused(start.Bucket, refusal));
+            owner.Tell(new RuntimeProtocol.BucketRefused(deployment.Id, start.Bucket, refusal));
             Context.Stop(Self);
             return;
         }
@@ -68,7 +68,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             var environment = new InstanceEnvironment(deployment.Id, node, start.Bucket, deployment.Buckets, progress, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
             operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
         }
-        owner.Tell(new RuntimeProtocol.BucketStarted(start.Bucket, operators));
+        owner.Tell(new RuntimeProtocol.BucketStarted(deployment.Id, start.Bucket, operators));
         Become(Running);
         Stash.UnstashAll();
     }
@@ -82,7 +82,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
                     instance?.Tell(routes);
                 break;
             case RuntimeProtocol.OperatorFailed failed:
-                owner!.Tell(failed);
+                owner!.Tell(failed with { Dataflow = resolved });
                 break;
             case Terminated terminated when terminated.ActorRef.Equals(owner):
                 Context.Stop(Self);

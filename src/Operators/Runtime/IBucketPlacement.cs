@@ -9,6 +9,13 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal interface IBucketPlacement
 {
+    /// <summary>
+    /// True when buckets live away from their owner and may be lost with their node (sharded entities): a dataflow
+    /// placed so can recover (docs/recovery.md), and <see cref="Start"/> may be repeated for a bucket that has not
+    /// answered (the message may have gone to a node that was lost), starting it once.
+    /// </summary>
+    bool Recovers { get; }
+
     /// <summary>Starts bucket <c>start.Bucket</c> for the owner <paramref name="owner"/>.</summary>
     void Start(IActorContext owner, RuntimeProtocol.StartBucket start);
 
@@ -23,6 +30,9 @@ internal interface IBucketPlacement
 /// <summary>Buckets as children of the dataflow's owner, on its node.</summary>
 internal sealed class LocalPlacement(NodePlans plans, IActorRef progress, DataflowSettings settings) : IBucketPlacement
 {
+    /// <inheritdoc/>
+    public bool Recovers => false;
+
     /// <inheritdoc/>
     public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
         owner.ActorOf(BucketActor.Props(plans, progress, settings), $"bucket-{start.Bucket}").Tell(start, owner.Self);

@@ -19,9 +19,10 @@ internal interface IFlushable<TTime> where TTime : notnull
 /// given, so that an activation with a large output (a join's first matches, a reduction's first evaluation) holds
 /// a bounded buffer and its consumers start on it while it goes on. Progress is unaffected: the messages are counted
 /// in the activation's progress batch, sent at its end as always. Each batch sent counts once in the operator's
-/// <see cref="IBatchSender{TTime}.Counters"/>, whatever the number of its consumers.
+/// <see cref="IBatchSender{TTime}.Counters"/>, whatever the number of its consumers. An input session's port of a
+/// dataflow that recovers hands each batch it sends to <paramref name="retain"/>.
 /// </summary>
-internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, int buckets, IBatchSender<TTime>? sender = null) : IFlushable<TTime>
+internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, int buckets, IBatchSender<TTime>? sender = null, Action<UpdateBatch<TData, TTime, TDiff>>? retain = null) : IFlushable<TTime>
     where TTime : notnull
 {
     /// <summary>The number of buffered updates at which an operator's port sends them without waiting for the activation's end.</summary>
@@ -58,6 +59,7 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
         Seal();
         foreach (var batch in pending)
         {
+            retain?.Invoke(batch);
             sender.Counters.Sent(batch.Count);
             foreach (var consumer in spec.Consumers)
                 Send(batch, consumer, sender);

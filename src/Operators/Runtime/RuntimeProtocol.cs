@@ -55,8 +55,11 @@ internal static class RuntimeProtocol
         public static Work Instance { get; } = new();
     }
 
-    /// <summary>A bucket has started its operator instances; per operator, its instance's actor (null for operators without instances).</summary>
-    public sealed record BucketStarted(int Bucket, IReadOnlyList<IActorRef?> Operators) : IDeadLetterSuppression;
+    /// <summary>
+    /// A bucket of incarnation <paramref name="Dataflow"/> has started its operator instances; per operator, its
+    /// instance's actor (null for operators without instances).
+    /// </summary>
+    public sealed record BucketStarted(DataflowId Dataflow, int Bucket, IReadOnlyList<IActorRef?> Operators) : IDeadLetterSuppression;
 
     /// <summary>
     /// What a driver deploys: the dataflow's identity, the name of its definition (null for a dataflow built from a
@@ -73,8 +76,8 @@ internal static class RuntimeProtocol
     /// </summary>
     public sealed record StartBucket(Deployment Deployment, int Bucket, IActorRef Owner, IReadOnlyDictionary<int, IActorRef> Endpoints) : IDeadLetterSuppression;
 
-    /// <summary>A bucket's node refused the deployment; <paramref name="Reason"/> names the dataflow and why.</summary>
-    public sealed record BucketRefused(int Bucket, string Reason) : IDeadLetterSuppression;
+    /// <summary>A bucket's node refused the deployment of incarnation <paramref name="Dataflow"/>; <paramref name="Reason"/> names the dataflow and why.</summary>
+    public sealed record BucketRefused(DataflowId Dataflow, int Bucket, string Reason) : IDeadLetterSuppression;
 
     /// <summary>
     /// The actor of every operator instance, per bucket: sent to every instance (through its bucket) once all exist,
@@ -86,11 +89,20 @@ internal static class RuntimeProtocol
     public sealed record Deploy : ILocalOnly;
 
     /// <summary>
-    /// The answer to <see cref="Deploy"/>: the buckets, which input sessions send to, and per bucket the actor of
-    /// every operator instance (which other dataflows use to import arrangements).
+    /// The answer to <see cref="Deploy"/>: the dataflow is deployed, and its state's <c>Current</c> says where it runs
+    /// (its buckets, which input sessions send to, and per bucket the actor of every operator instance, which other
+    /// dataflows use to import arrangements).
     /// </summary>
-    public sealed record Deployed(IReadOnlyList<IActorRef> Buckets, IReadOnlyList<IReadOnlyList<IActorRef?>> Instances) : ILocalOnly;
+    public sealed record Deployed : ILocalOnly
+    {
+        /// <summary>The one instance.</summary>
+        public static Deployed Instance { get; } = new();
+    }
 
-    /// <summary>An operator instance failed; the dataflow stops. Sent by the instance's bucket to the dataflow's owner.</summary>
-    public sealed record OperatorFailed(Exception Cause) : IDeadLetterSuppression;
+    /// <summary>
+    /// An operator instance failed; the dataflow stops. Sent by the instance's bucket to the dataflow's owner, naming
+    /// the bucket's incarnation (<paramref name="Dataflow"/>; null from the owner's own endpoints), so that a failure
+    /// in an incarnation already given up does not fail the one that replaced it.
+    /// </summary>
+    public sealed record OperatorFailed(Exception Cause, DataflowId? Dataflow = null) : IDeadLetterSuppression;
 }

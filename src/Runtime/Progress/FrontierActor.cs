@@ -37,6 +37,8 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
     private readonly Dictionary<string, IActorRef> acksDue = [];
     private readonly Dictionary<Address, ActorSelection> relays = [];
     private readonly Dictionary<Address, List<RelayedFrontiers.Part>> remoteParts = [];
+    // Which incarnation this is: a frontier actor started afresh (a moved singleton) knows no node's numbering.
+    private readonly Guid incarnation = Guid.NewGuid();
     private bool publishQueued;
     private readonly ILoggingAdapter log = Context.GetLogger();
 
@@ -66,7 +68,7 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
                 break;
             case SendAcks:
                 foreach (var (node, agent) in acksDue)
-                    agent.Tell(new NodeProgressProtocol.NodeProgressAck(node, gate.Applied(node)));
+                    agent.Tell(new NodeProgressProtocol.NodeProgressAck(node, gate.Applied(node), incarnation));
                 acksDue.Clear();
                 break;
             case Register register:
@@ -111,10 +113,16 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
     /// <summary>
     /// A node agent's flush: applied once and in its node's sequence order (a resend of an applied one is dropped, one
     /// after a gap held until the gap fills), and acknowledged with the highest sequence applied so far (within
-    /// <see cref="AckInterval"/>, one acknowledgement for the node's flushes in that time).
+    /// <see cref="AckInterval"/>, one acknowledgement for the node's flushes in that time). A flush numbered for
+    /// another incarnation of the frontier actor is not applied: the agent is asked to number again at once.
     /// </summary>
     private void OnNodeProgress(NodeProgressProtocol.NodeProgress flushed)
     {
+        if (flushed.Frontier != Guid.Empty && flushed.Frontier != incarnation)
+        {
+            Sender.Tell(new NodeProgressProtocol.Resynchronize(incarnation));
+            return;
+        }
         var ready = gate.Accept(flushed);
         foreach (var message in ready)
             foreach (var update in message.Updates)

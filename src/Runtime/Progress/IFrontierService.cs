@@ -11,6 +11,12 @@ internal interface IFrontierService
     /// <summary>The frontier actor (or a proxy to it): registrations, subscriptions, unregistrations.</summary>
     IActorRef Frontier { get; }
 
+    /// <summary>
+    /// True when the frontier actor is a cluster singleton, which starts afresh on another member when its member is
+    /// lost: the dataflows registered with it watch it and restart their progress with the new one.
+    /// </summary>
+    bool Moves { get; }
+
     /// <summary>This node's <see cref="ProgressAgent"/>, where operator instances and input sessions send their <see cref="FrontierProtocol.ProgressUpdate"/>s.</summary>
     IActorRef Progress { get; }
 }

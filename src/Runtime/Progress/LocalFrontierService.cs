@@ -22,5 +22,8 @@ internal sealed class LocalFrontierService : IFrontierService
     public IActorRef Frontier { get; }
 
     /// <inheritdoc/>
+    public bool Moves => false;
+
+    /// <inheritdoc/>
     public IActorRef Progress { get; }
 }

@@ -15,7 +15,9 @@ namespace AkkaDifferential.Runtime.Progress;
 /// sequence number, as timely accumulates progress per worker before it crosses the network. It keeps each message
 /// until the frontier actor acknowledges it and resends what stays unacknowledged for <c>resendAfter</c>: the frontier
 /// actor applies each sequence once and in order, so resending is safe and nothing is dropped silently (a singleton
-/// proxy buffers only so much while the singleton moves).
+/// proxy buffers only so much while the singleton moves). Its numbering belongs to one frontier incarnation: when a
+/// new one answers <see cref="Resynchronize"/> (the singleton moved), it numbers what is unacknowledged from 1 again
+/// and resends it there.
 /// </summary>
 /// <remarks>
 /// Merging the batches of several senders into one atomic batch only delays each of them, which is safe: frontiers
@@ -31,6 +33,8 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
     private readonly SortedDictionary<long, (NodeProgress Message, long SentAt)> unacked = [];
     private long next = 1;
     private bool flushQueued;
+    // The frontier incarnation the numbering belongs to; empty until a frontier actor has acknowledged a message.
+    private Guid incarnation;
 
     /// <summary>An agent reporting to <paramref name="frontier"/> as <paramref name="node"/>.</summary>
     public ProgressAgent(IActorRef frontier, string node, TimeSpan resendAfter)
@@ -74,6 +78,10 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
                 FlushPending();
                 break;
             case NodeProgressAck ack:
+                if (incarnation == Guid.Empty)
+                    incarnation = ack.Frontier;
+                else if (ack.Frontier != incarnation)
+                    break;
                 while (unacked.Count > 0 && unacked.Keys.First() <= ack.Sequence)
                     unacked.Remove(unacked.Keys.First());
                 if (unacked.Count == 0)
@@ -87,6 +95,12 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
                         frontier.Tell(sent);
                         unacked[sequence] = (sent, now);
                     }
+                break;
+            case Resynchronize resynchronize when resynchronize.Frontier != incarnation:
+                Renumber(resynchronize.Frontier);
+                break;
+            case Resynchronize:
+                // A second answer from the same new incarnation, to a message sent before the first: done already.
                 break;
             case GetUnacked:
                 Sender.Tell(unacked.Keys.ToArray());
@@ -106,11 +120,30 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
         foreach (var (dataflow, batches) in pending)
             updates[i++] = new ProgressUpdate(dataflow, batches.Count == 1 ? batches[0] : Consolidate(batches));
         pending.Clear();
-        var flushed = new NodeProgress(node, next++, updates);
+        Send(updates);
+    }
+
+    private void Send(ProgressUpdate[] updates)
+    {
+        var flushed = new NodeProgress(node, next++, updates, incarnation);
         unacked[flushed.Sequence] = (flushed, Stopwatch.GetTimestamp());
         frontier.Tell(flushed);
         if (!Timers.IsTimerActive(Resend.Instance))
             Timers.StartPeriodicTimer(Resend.Instance, Resend.Instance, resendAfter);
+    }
+
+    /// <summary>
+    /// Numbers every unacknowledged message from 1 again, in order, for the frontier incarnation
+    /// <paramref name="frontierIncarnation"/>, and sends them there.
+    /// </summary>
+    private void Renumber(Guid frontierIncarnation)
+    {
+        incarnation = frontierIncarnation;
+        var waiting = unacked.Values.Select(entry => entry.Message.Updates).ToList();
+        unacked.Clear();
+        next = 1;
+        foreach (var updates in waiting)
+            Send(updates);
     }
 
     private PointstampChange[] Consolidate(List<PointstampChange[]> batches)

@@ -60,8 +60,9 @@ public sealed class BatchSerializerTests(WireSystems wire) : IClassFixture<WireS
     public void Captured_batches_round_trip()
     {
         var batch = new UpdateBatch<(int, int), long, long>([(1, 2), (3, 4)], [5, 6], [1, -1]);
-        var (back, _) = wire.RoundTrip(new CaptureProtocol.Captured(7, batch));
-        Assert.Equal(7, back.Bucket);
+        var incarnation = Guid.NewGuid();
+        var (back, _) = wire.RoundTrip(new CaptureProtocol.Captured(incarnation, 7, batch));
+        Assert.Equal((incarnation, 7), (back.Incarnation, back.Bucket));
         Assert.Equal(batch.Data.ToArray(), ((UpdateBatch<(int, int), long, long>)back.Batch).Data.ToArray());
     }
 

@@ -56,12 +56,13 @@ internal static class WireMessages
         return new()
         {
             [typeof(RuntimeProtocol.Deliver)] = Gen.Select(count, Gen.Int[0, 5], batch, (op, port, b) => (object)new RuntimeProtocol.Deliver(op, port, b)),
-            [typeof(CaptureProtocol.Captured)] = Gen.Select(count, batch, (b, u) => (object)new CaptureProtocol.Captured(b, u)),
+            [typeof(CaptureProtocol.Captured)] = Gen.Select(Gen.Guid, count, batch, (g, b, u) => (object)new CaptureProtocol.Captured(g, b, u)),
             [typeof(TrafficReporter.GetTraffic)] = Gen.Const<object>(TrafficReporter.GetTraffic.Instance),
             [typeof(WireTraffic)] = Gen.Select(traffic, traffic, traffic, (s, r, l) => (object)new WireTraffic(s, r, l)),
 
-            [typeof(NodeProgressProtocol.NodeProgress)] = Gen.Select(strings, Gen.Long[1, long.MaxValue], update.Array[0, 4], (n, s, u) => (object)new NodeProgressProtocol.NodeProgress(n, s, u)),
-            [typeof(NodeProgressProtocol.NodeProgressAck)] = Gen.Select(strings, Gen.Long, (n, s) => (object)new NodeProgressProtocol.NodeProgressAck(n, s)),
+            [typeof(NodeProgressProtocol.NodeProgress)] = Gen.Select(strings, Gen.Long[1, long.MaxValue], update.Array[0, 4], Gen.Guid, (n, s, u, f) => (object)new NodeProgressProtocol.NodeProgress(n, s, u, f)),
+            [typeof(NodeProgressProtocol.NodeProgressAck)] = Gen.Select(strings, Gen.Long, Gen.Guid, (n, s, f) => (object)new NodeProgressProtocol.NodeProgressAck(n, s, f)),
+            [typeof(NodeProgressProtocol.Resynchronize)] = Gen.Guid.Select(f => (object)new NodeProgressProtocol.Resynchronize(f)),
             [typeof(FrontierProtocol.ProgressUpdate)] = update.Select(u => (object)u),
             [typeof(FrontierProtocol.Register)] = Gen.Select(id, graph, change.Array[0, 4], actor.Array[0, 3], Gen.Bool, observers,
                 (d, g, c, l, none, o) => (object)new FrontierProtocol.Register(d, g, c, l, none ? null : o)),
@@ -73,18 +74,18 @@ internal static class WireMessages
                 Gen.Select(actor, Gen.Int[0, r.Item2.Length], Gen.Int[0, r.Item2.Length], (a, i, j) => new FrontierProtocol.RelayedFrontiers.Part(a, Math.Min(i, j), Math.Max(i, j))).Array[0, 4]
                     .Select(parts => (object)new FrontierProtocol.RelayedFrontiers(r.Item1, r.Item2, parts))),
             [typeof(FrontierProtocol.TargetFrontier)] = target.Select(t => (object)t),
-            [typeof(CaptureProtocol.CapturedFrontier)] = Gen.Select(count, flats, (b, f) => (object)new CaptureProtocol.CapturedFrontier(b, f)),
-            [typeof(ProbeProtocol.Observe)] = Gen.Select(location.Array[0, 4], actor.Array[0, 3], (t, c) => (object)new ProbeProtocol.Observe(t, c)),
+            [typeof(CaptureProtocol.CapturedFrontier)] = Gen.Select(Gen.Guid, count, flats, (g, b, f) => (object)new CaptureProtocol.CapturedFrontier(g, b, f)),
+            [typeof(ProbeProtocol.Observe)] = Gen.Select(id, location.Array[0, 4], actor.Array[0, 3], (d, t, c) => (object)new ProbeProtocol.Observe(d, t, c)),
             [typeof(ProbeProtocol.ReportDelivery)] = actor.Select(a => (object)new ProbeProtocol.ReportDelivery(a)),
             [typeof(ProbeProtocol.Delivered)] = flats.Select(f => (object)new ProbeProtocol.Delivered(f)),
 
             [typeof(BucketEnvelope)] = Gen.Select(Gen.Guid, count, start, (g, b, s) => (object)new BucketEnvelope(g, b, s)),
             [typeof(RuntimeProtocol.StartBucket)] = start.Select(s => (object)s),
             [typeof(RuntimeProtocol.Deployment)] = deployment.Select(d => (object)d),
-            [typeof(RuntimeProtocol.BucketStarted)] = Gen.Select(count, maybeActor.Array[0, 8], (b, o) => (object)new RuntimeProtocol.BucketStarted(b, o)),
-            [typeof(RuntimeProtocol.BucketRefused)] = Gen.Select(count, strings, (b, r) => (object)new RuntimeProtocol.BucketRefused(b, r)),
+            [typeof(RuntimeProtocol.BucketStarted)] = Gen.Select(id, count, maybeActor.Array[0, 8], (d, b, o) => (object)new RuntimeProtocol.BucketStarted(d, b, o)),
+            [typeof(RuntimeProtocol.BucketRefused)] = Gen.Select(id, count, strings, (d, b, r) => (object)new RuntimeProtocol.BucketRefused(d, b, r)),
             [typeof(RuntimeProtocol.Routes)] = maybeActor.Array[0, 5].Array[0, 4].Select(r => (object)new RuntimeProtocol.Routes(r)),
-            [typeof(RuntimeProtocol.OperatorFailed)] = exception.Select(e => (object)new RuntimeProtocol.OperatorFailed(e)),
+            [typeof(RuntimeProtocol.OperatorFailed)] = Gen.Select(exception, id, Gen.Bool, (e, d, none) => (object)new RuntimeProtocol.OperatorFailed(e, none ? null : d)),
 
             [typeof(TraceProtocol.Hold)] = strings.Select(r => (object)new TraceProtocol.Hold(r)),
             [typeof(TraceProtocol.Held<long>)] = Gen.Select(strings, times, (r, t) => (object)new TraceProtocol.Held<long>(r, t)),

@@ -29,14 +29,15 @@ public sealed class DataflowSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(10), settings.DeployTimeout);
         Assert.Equal(65536, settings.InputBatchSize);
         Assert.Null(settings.MetricsLogInterval);
+        Assert.True(settings.Recovery);
     }
 
     [Theory]
     [MemberData(nameof(EntryPoints))]
     public async Task An_override_takes_effect(EntryPoint entry)
     {
-        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s");
-        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30)), settings);
+        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off");
+        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false), settings);
     }
 
     /// <summary>Every key with values of every wrong kind: empty, another type, out of range, a list, an object.</summary>
@@ -45,6 +46,7 @@ public sealed class DataflowSettingsTests
         const string count = "must be a whole number ≥ 1, but is";
         const string duration = "must be a positive duration (such as 10s or 500ms), but is";
         const string durationOrOff = "must be a positive duration (such as 10s or 500ms) or off, but is";
+        const string onOff = "must be on or off, but is";
         (string Key, string Value, string Expected)[] cases =
         [
             ("buckets", "", $"{count} empty"),
@@ -77,6 +79,10 @@ public sealed class DataflowSettingsTests
             ("metrics-log-interval", "on", $"{durationOrOff} 'on'"),
             ("metrics-log-interval", "0s", $"{durationOrOff} '0s'"),
             ("metrics-log-interval", "[10s]", $"{durationOrOff} a list"),
+            ("recovery", "", $"{onOff} empty"),
+            ("recovery", "yes", $"{onOff} 'yes'"),
+            ("recovery", "true", $"{onOff} 'true'"),
+            ("recovery", "[on]", $"{onOff} a list"),
         ];
         var data = new TheoryData<EntryPoint, string, string>();
         foreach (var entry in Enum.GetValues<EntryPoint>())
@@ -109,7 +115,7 @@ public sealed class DataflowSettingsTests
     public async Task An_unknown_key_far_from_every_known_one_is_refused_with_the_known_keys(EntryPoint entry)
     {
         var error = await Refused(entry, "akka-differential.colour = red");
-        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, metrics-log-interval.", error.Message);
+        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, metrics-log-interval, recovery.", error.Message);
 
         error = await Refused(entry, "akka-differential.buckets { count = 3 }");
         Assert.Contains("'akka-differential.buckets' must be a whole number ≥ 1, but is an object", error.Message);
