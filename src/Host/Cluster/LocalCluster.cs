@@ -115,7 +115,12 @@ internal sealed class LocalCluster : IAsyncDisposable
                 if (e.Data is not null)
                     Keep($"[{port} stderr] {e.Data}");
             };
-            process.Exited += (_, _) => up.TrySetException(new InvalidOperationException($"The member on port {port} exited with code {process.ExitCode} before it was up:\n{Log()}"));
+            process.Exited += (_, _) =>
+            {
+                // Exited can come before the last lines of output are read: wait for both streams to end first.
+                process.WaitForExit();
+                up.TrySetException(new InvalidOperationException($"The member on port {port} exited with code {process.ExitCode} before it was up:\n{Log()}"));
+            };
             process.Start();
             lock (processes)
                 processes.Add(process);
