@@ -28,11 +28,11 @@ public sealed class HostedDataflows
     public Dataflow<THandles> Get<THandles>(string name)
     {
         var dataflow = Find<THandles>(name);
-        if (dataflow.Stopped)
-            throw new InvalidOperationException($"Hosted dataflow '{name}' was disposed when the host stopped.");
         var deployed = dataflow.Deployed;
         if (deployed.IsFaulted)
             throw new InvalidOperationException($"Hosted dataflow '{name}' failed to deploy: {deployed.Exception!.InnerException!.Message}", deployed.Exception.InnerException);
+        if (dataflow.Stopped)
+            throw new InvalidOperationException($"Hosted dataflow '{name}' was disposed when the host stopped.");
         if (!deployed.IsCompleted)
             throw new InvalidOperationException($"Hosted dataflow '{name}' is not deployed yet: the host deploys it when it starts (await GetAsync to wait for it).");
         return (Dataflow<THandles>)deployed.Result;

@@ -60,6 +60,23 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_hosted_dataflow_that_fails_to_deploy_fails_the_start_with_its_cause()
+    {
+        using var host = TestHosts.Build("broken-host", dataflows =>
+        {
+            var broken = dataflows.Register<long, int, Totals>("broken", (_, _) => throw new InvalidOperationException("no orders today"));
+            var later = dataflows.Register<long, int, Totals>(Totals.Name, Totals.Build);
+            dataflows.Host(broken, 0).Host(later, 0);
+        });
+        var hosted = host.Services.GetRequiredService<HostedDataflows>();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("no orders today", error.Message);
+        Assert.Equal("Hosted dataflow 'broken' failed to deploy: no orders today", Assert.Throws<InvalidOperationException>(() => hosted.Get<Totals>("broken")).Message);
+        Assert.Equal("Hosted dataflow 'totals' was not deployed: the host stopped before it was.",
+            (await Assert.ThrowsAsync<InvalidOperationException>(() => hosted.GetAsync<Totals>(Totals.Name, TestContext.Current.CancellationToken))).Message);
+    }
+
+    [Fact]
     public async Task Two_hosted_dataflows_of_one_name_fail_the_start()
     {
         using var host = TestHosts.Build("twice-host", dataflows =>
