@@ -98,16 +98,10 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
                 WriteActorRef(writer, subscribe.Subscriber);
                 break;
             case FrontiersAdvanced advanced:
-                WriteDataflowId(writer, advanced.Dataflow);
-                writer.WriteCount(advanced.Frontiers.Length);
-                foreach (var frontier in advanced.Frontiers)
-                    WriteTargetFrontier(writer, frontier);
+                WriteFrontiers(writer, advanced.Dataflow, advanced.Frontiers);
                 break;
             case RelayedFrontiers relayed:
-                WriteDataflowId(writer, relayed.Dataflow);
-                writer.WriteCount(relayed.Frontiers.Length);
-                foreach (var frontier in relayed.Frontiers)
-                    WriteTargetFrontier(writer, frontier);
+                WriteFrontiers(writer, relayed.Dataflow, relayed.Frontiers);
                 writer.WriteCount(relayed.Parts.Length);
                 foreach (var part in relayed.Parts)
                 {
@@ -182,10 +176,7 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
             case "S":
                 return new Subscribe(ReadDataflowId(ref reader), ReadLocation(ref reader), ReadRequiredActorRef(ref reader));
             case "F":
-                var id = ReadDataflowId(ref reader);
-                var frontiers = new TargetFrontier[reader.ReadCount(reader.Remaining)];
-                for (var i = 0; i < frontiers.Length; i++)
-                    frontiers[i] = ReadTargetFrontier(ref reader);
+                var (id, frontiers) = ReadFrontiers(ref reader);
                 return new FrontiersAdvanced(id, frontiers);
             case "L":
                 return ReadRelayedFrontiers(ref reader);
@@ -210,10 +201,7 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
 
     private RelayedFrontiers ReadRelayedFrontiers(ref WireReader reader)
     {
-        var dataflow = ReadDataflowId(ref reader);
-        var frontiers = new TargetFrontier[reader.ReadCount(reader.Remaining)];
-        for (var i = 0; i < frontiers.Length; i++)
-            frontiers[i] = ReadTargetFrontier(ref reader);
+        var (dataflow, frontiers) = ReadFrontiers(ref reader);
         var parts = new RelayedFrontiers.Part[reader.ReadCount(reader.Remaining)];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -275,6 +263,24 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
         if (port >> 1 > int.MaxValue)
             throw reader.Malformed($"a port, not {port >> 1}");
         return new Location(op, (int)(port >> 1), (port & 1) == 1);
+    }
+
+    /// <summary>A dataflow's frontier changes: its id, then each input port's frontier.</summary>
+    private static void WriteFrontiers(WireWriter writer, DataflowId dataflow, TargetFrontier[] frontiers)
+    {
+        WriteDataflowId(writer, dataflow);
+        writer.WriteCount(frontiers.Length);
+        foreach (var frontier in frontiers)
+            WriteTargetFrontier(writer, frontier);
+    }
+
+    private static (DataflowId Dataflow, TargetFrontier[] Frontiers) ReadFrontiers(ref WireReader reader)
+    {
+        var dataflow = ReadDataflowId(ref reader);
+        var frontiers = new TargetFrontier[reader.ReadCount(reader.Remaining)];
+        for (var i = 0; i < frontiers.Length; i++)
+            frontiers[i] = ReadTargetFrontier(ref reader);
+        return (dataflow, frontiers);
     }
 
     private static void WriteTargetFrontier(WireWriter writer, TargetFrontier frontier)
