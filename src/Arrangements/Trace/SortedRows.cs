@@ -11,13 +11,21 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// </summary>
 internal static class SortedRows
 {
-    /// <summary>Sorts <paramref name="rows"/> and consolidates them in place; returns how many are left at the front.</summary>
+    /// <summary>
+    /// Sorts <paramref name="rows"/> (by radix when their keys are integers and they are many: <see cref="RowRadixSort"/>)
+    /// and consolidates them in place; returns how many are left at the front.
+    /// </summary>
     public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows)
     {
         var order = new TraceRowOrder<TKey, TVal, TTime, TDiff>();
         // Rows often arrive in order (a reduction emits key by key): checking is one pass, sorting many.
         if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, TraceRowOrder<TKey, TVal, TTime, TDiff>>(rows, order))
-            SpanSort.Sort(rows, order);
+        {
+            if (RowRadixSort.Applies<TKey>(rows.Length))
+                RowRadixSort.Sort(rows);
+            else
+                SpanSort.Sort(rows, order);
+        }
         var write = 0;
         for (var read = 0; read < rows.Length;)
         {
