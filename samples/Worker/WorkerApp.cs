@@ -30,7 +30,7 @@ public static class WorkerApp
 
         var app = builder.Build();
         app.MapGet("/degrees", (DegreeView view) => view.Current);
-        app.MapGet("/dataflow", (HostedDataflows hosted) => hosted.Get<Followers>(Followers.Name).Describe(GraphFormat.Mermaid));
+        app.MapGet("/dataflow", async (HostedDataflows hosted) => (await hosted.Get<Followers>(Followers.Name).Metrics.SnapshotAsync()).Describe(GraphFormat.Mermaid));
         return app;
     }
 }

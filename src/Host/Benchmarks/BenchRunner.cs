@@ -158,7 +158,7 @@ internal static class BenchRunner
         progress.Begin($"{config.Label}: {config.Rounds:N0} rounds");
         var roundMicros = new double[config.Rounds];
         var feed = TimeSpan.Zero;
-        var records = metrics.RecordsProcessed;
+        var records = (await metrics.SnapshotAsync()).RecordsProcessed;
         var allocated = GC.GetTotalAllocatedBytes();
         var gen2 = GC.CollectionCount(2);
         pauseStart = GC.GetTotalPauseDuration();
@@ -182,7 +182,7 @@ internal static class BenchRunner
         var roundsPause = GC.GetTotalPauseDuration() - pauseStart;
         var allocatedPerStep = (GC.GetTotalAllocatedBytes() - allocated) / steps;
         var gen2Collections = GC.CollectionCount(2) - gen2;
-        var recordsPerStep = (metrics.RecordsProcessed - records) / steps;
+        var recordsPerStep = ((await metrics.SnapshotAsync()).RecordsProcessed - records) / steps;
         var rounds = LatencySummary.Of(roundMicros);
 
         var answer = deployed.AnswerAt is null ? null : await deployed.AnswerAt(config.Rounds == 0 ? 0 : config.LastTime(config.Rounds - 1));

@@ -45,11 +45,11 @@ internal static class GraphRounds
         DifferentialEngine? engine = null,
         int argument = 0)
     {
-        if (options.Cluster is { } member)
-            return await RunOnClusterAsync(name, member, argument, input, options, output, log, observe);
         // A graph file that cannot be written is refused before the computation, not after it.
         if (options.GraphFile is { } graphFile)
             WriteGraph(graphFile, "");
+        if (options.Cluster is { } member)
+            return await RunOnClusterAsync(name, member, argument, input, options, output, log, observe);
         var owned = engine is null ? DifferentialEngine.Create() : null;
         try
         {
@@ -57,8 +57,7 @@ internal static class GraphRounds
             await using (dataflow)
             {
                 var result = await RunAsync(dataflow, input, options, output, log, observe);
-                if (options.GraphFile is { } file)
-                    WriteGraph(file, dataflow.Describe(Path.GetExtension(file).Equals(".mmd", StringComparison.OrdinalIgnoreCase) ? GraphFormat.Mermaid : GraphFormat.Dot));
+                await WriteGraphAsync(dataflow, options);
                 return result;
             }
         }
@@ -78,8 +77,19 @@ internal static class GraphRounds
         Cluster.ClusterDriver.RunAsync(member, log, async (engine, definitions) =>
         {
             await using var dataflow = await engine.DeployAsync(definitions.Examples[name], argument, options.Buckets);
-            return await RunAsync(dataflow, input, options, output, log, observe);
+            var result = await RunAsync(dataflow, input, options, output, log, observe);
+            await WriteGraphAsync(dataflow, options);
+            return result;
         });
+
+    /// <summary>Writes the operator graph with every bucket's counters, wherever they run, to the <c>--graph</c> file, if one is given.</summary>
+    private static async Task WriteGraphAsync(Dataflow<GraphHandles> dataflow, GraphOptions options)
+    {
+        if (options.GraphFile is not { } file)
+            return;
+        var format = Path.GetExtension(file).Equals(".mmd", StringComparison.OrdinalIgnoreCase) ? GraphFormat.Mermaid : GraphFormat.Dot;
+        WriteGraph(file, (await dataflow.Metrics.SnapshotAsync()).Describe(format));
+    }
 
     /// <summary>Prints a result as <c>node value</c> lines.</summary>
     public static void Print(IEnumerable<(int Node, int Value)> result, TextWriter output)
@@ -99,7 +109,8 @@ internal static class GraphRounds
         for (var round = 0; round <= input.Rounds.Count; round++)
         {
             var changes = round == 0 ? [] : input.Rounds[round - 1];
-            var before = dataflow.Metrics.RecordsProcessed;
+            // Every bucket's counters of now, exact: the previous round has passed everywhere.
+            var before = (await dataflow.Metrics.SnapshotAsync()).RecordsProcessed;
             var clock = Stopwatch.StartNew();
             if (round == 0)
             {
@@ -113,7 +124,7 @@ internal static class GraphRounds
             await WhenPassed(dataflow, probe, round, options.ProgressSeconds, clock, before, log);
             var latency = clock.Elapsed;
             await capture.WhenPassed(round);
-            var records = dataflow.Metrics.RecordsProcessed - before;
+            var records = (await dataflow.Metrics.SnapshotAsync()).RecordsProcessed - before;
 
             // Updates of later times cannot have arrived yet: their changes have not been sent.
             var captured = capture.Updates;
@@ -154,8 +165,10 @@ internal static class GraphRounds
         }
         while (await Task.WhenAny(passed, Task.Delay(TimeSpan.FromSeconds(seconds))) != passed)
         {
-            var records = dataflow.Metrics.RecordsProcessed - before;
-            var behind = dataflow.Metrics.Snapshot().Operators.Where(o => o.Lag > 0).MaxBy(o => o.Lag);
+            // As the buckets last reported: a fresh snapshot would wait for the busy instances.
+            var snapshot = dataflow.Metrics.Snapshot();
+            var records = snapshot.RecordsProcessed - before;
+            var behind = snapshot.Operators.Where(o => o.Lag > 0).MaxBy(o => o.Lag);
             var lag = behind is null ? "" : $", '{behind.Name}' furthest behind at {behind.Frontier}";
             log.WriteLine($"round {round}: running for {clock.Elapsed.TotalSeconds:F0} s, {records:N0} records processed{lag}");
         }

@@ -66,7 +66,7 @@ internal static class SoakCommand
             var latency = clock.Elapsed.TotalMilliseconds;
             if (round > 0 && round % options.SampleEvery == 0)
             {
-                var sample = Sample(round, dataflow.Metrics.Snapshot(), latency);
+                var sample = Sample(round, await dataflow.Metrics.SnapshotAsync(), latency);
                 samples.Add(sample);
                 sampled(sample);
             }

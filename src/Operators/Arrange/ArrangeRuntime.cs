@@ -152,7 +152,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     }
 
     /// <summary>Publishes the trace's size at this bucket, and its compaction lag as <see cref="Compact"/> last found it, to the operator's counters.</summary>
-    private void ReportSize() => Counters.Arrangement(Bucket, spine.KeyCount, spine.UpdateCount, spine.BatchCount, compactionLag, heldBy);
+    private void ReportSize() => Counters.Arrangement(spine.KeyCount, spine.UpdateCount, spine.BatchCount, compactionLag, heldBy);
 
     private static long Outermost(Antichain<TTime> frontier)
     {

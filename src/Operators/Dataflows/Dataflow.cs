@@ -1,6 +1,5 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Dataflows;
-using AkkaDifferential.Operators.Metrics;
 
 namespace AkkaDifferential;
 
@@ -50,12 +49,14 @@ public sealed class Dataflow<THandles> : IAsyncDisposable
     public DataflowMetrics Metrics => state.Metrics;
 
     /// <summary>
-    /// Draws the dataflow's operator graph with its counters now: per operator its name and kind, records and batches
-    /// in and out, the size of its trace and its frontier; an edge per input. Paste DOT into Graphviz
-    /// (<c>dot -Tsvg</c>), Mermaid into a <c>```mermaid</c> block of Markdown.
+    /// Draws the dataflow's operator graph with its counters as its buckets last reported them
+    /// (<see cref="DataflowMetrics.Snapshot"/>): per operator its name and kind, records and batches in and out, the
+    /// size of its trace and its frontier; an edge per input. Paste DOT into Graphviz (<c>dot -Tsvg</c>), Mermaid into a
+    /// <c>```mermaid</c> block of Markdown. <c>(await Metrics.SnapshotAsync()).Describe()</c> draws it with every
+    /// bucket's counters of now.
     /// </summary>
     /// <param name="format">Graphviz DOT (the default) or Mermaid.</param>
-    public string Describe(GraphFormat format = GraphFormat.Dot) => DataflowGraph.Render(Metrics.Snapshot(), format);
+    public string Describe(GraphFormat format = GraphFormat.Dot) => Metrics.Snapshot().Describe(format);
 
     /// <summary>Completes when the dataflow is disposed; faults with <see cref="DataflowFailedException"/> when an operator fails.</summary>
     public Task Completion => state.Completion;

@@ -12,6 +12,10 @@ namespace AkkaDifferential;
 /// <param name="DeployTimeout">How long deploying a dataflow may take.</param>
 /// <param name="InputBatchSize">Updates an input session buffers before it sends them without being flushed.</param>
 /// <param name="MetricsLogInterval">How often each dataflow logs its counters (at INFO, through Akka logging), or null for never.</param>
+/// <param name="MetricsReportInterval">
+/// How often each bucket on this node sends the counters of its operator instances to its dataflow's owner, while they
+/// change (one message per bucket), or null for only when the owner asks (<see cref="DataflowMetrics.SnapshotAsync"/>).
+/// </param>
 /// <param name="Recovery">
 /// True when a dataflow deployed by name on a cluster survives the loss of a member: its input sessions retain what
 /// they accepted (consolidated, compacted to what every output has passed), and when a bucket or the frontier
@@ -19,7 +23,7 @@ namespace AkkaDifferential;
 /// dataflow retains nothing and fails when it loses a bucket. Dataflows whose buckets run on the driver's node (the
 /// embedded engine, dataflows built from a lambda) never retain: nothing of theirs is lost without the driver.
 /// </param>
-public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true)
+public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null)
 {
     /// <summary>The HOCON path of the settings.</summary>
     public const string Section = "akka-differential";
@@ -34,6 +38,7 @@ public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int I
         Setting.Duration("deploy-timeout", static (s, value) => s with { DeployTimeout = value }),
         Setting.WholeNumber("input-batch-size", minimum: 1, static (s, value) => s with { InputBatchSize = value }),
         Setting.DurationOrOff("metrics-log-interval", static (s, value) => s with { MetricsLogInterval = value }),
+        Setting.DurationOrOff("metrics-report-interval", static (s, value) => s with { MetricsReportInterval = value }),
         Setting.OnOff("recovery", static (s, value) => s with { Recovery = value }),
     ];
 

@@ -188,8 +188,9 @@ public sealed class DifferentialEngine : IAsyncDisposable
         state.Recoverable = DataflowActor.Recovers(plan, placement, Settings);
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         placement.Check(deployment, plan);
-        plans.Add(id, plan, state.Metrics);
+        plans.Add(id, plan);
         var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, placement, frontier, Settings, state, built.Scope.Inputs), id.ActorName);
+        state.Metrics.Owned(actor, state.Completion);
         DeployedDataflow placed;
         try
         {

@@ -67,7 +67,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     ProgressBatcher<TTime> IBatchSender<TTime>.Progress { get; } = new();
 
     // The counters of the session's operator: records sent, and the time as the frontier actor knows it.
-    private OperatorCounters Counters => state.Metrics.Operator(op);
+    private OperatorCounters Counters => state.Metrics.Input(op);
 
     OperatorCounters IBatchSender<TTime>.Counters => Counters;
 
@@ -142,7 +142,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
             closed = true;
             released = true;
-            Counters.Frontier(0, 0, []);
+            Counters.Frontier(0, []);
             SendProgress();
         }
     }
@@ -212,7 +212,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             {
                 retained = state.Recoverable ? new RetainedInput<TData, TTime, TDiff>(settings.InputBatchSize) : null;
                 output = new OutputPort<TData, TTime, TDiff>(spec, incarnation.Buckets.Count, retain: retained is null ? null : retained.Add);
-                Counters.Frontier(0, 0, released ? [] : [FlatTime.From(reported)]);
+                Counters.Frontier(0, released ? [] : [FlatTime.From(reported)]);
             }
             if (incarnation.Incarnation == 0)
                 return;
@@ -262,7 +262,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
                 progress.Update(Location.Source(op, 0), Time, +1);
                 progress.Update(Location.Source(op, 0), reported, -1);
                 reported = Time;
-                Counters.Frontier(0, 0, [FlatTime.From(reported)]);
+                Counters.Frontier(0, [FlatTime.From(reported)]);
             }
             SendProgress();
             if (retained is { ShouldCompact: true })

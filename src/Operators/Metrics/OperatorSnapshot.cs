@@ -1,6 +1,6 @@
 namespace AkkaDifferential;
 
-/// <summary>The counters of one operator of a dataflow, summed over its buckets.</summary>
+/// <summary>The counters of one operator of a dataflow, summed over its buckets (<see cref="Buckets"/>: per bucket).</summary>
 /// <param name="Index">The operator's index in its dataflow.</param>
 /// <param name="Name">Its name: the one given to the operator, or its kind and index (<c>Map#3</c>).</param>
 /// <param name="Kind">Its kind: <c>Input</c>, <c>Map</c>, <c>Join</c>, <c>ArrangeByKey</c>, <c>Reduce</c>, …</param>
@@ -31,4 +31,11 @@ public sealed record OperatorSnapshot(
     long BatchesOut,
     ArrangementSize? Arrangement,
     string? Frontier,
-    long? Lag);
+    long? Lag)
+{
+    /// <summary>
+    /// Per bucket that has reported, in bucket order, its figures and the member it runs on; empty for an operator
+    /// that runs on the driver only (an input session).
+    /// </summary>
+    public IReadOnlyList<BucketSnapshot> Buckets { get; init; } = [];
+}

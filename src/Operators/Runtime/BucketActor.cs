@@ -1,5 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
+using AkkaDifferential.Operators.Metrics;
+using AkkaDifferential.Runtime.Wire;
 
 namespace AkkaDifferential.Operators.Runtime;
 
@@ -9,10 +11,11 @@ namespace AkkaDifferential.Operators.Runtime;
 /// children, the instances at this bucket of every operator of the dataflow. Batches go straight from instance to
 /// instance once every instance knows the others (<see cref="RuntimeProtocol.Routes"/>), their progress to the
 /// node's progress agent, and frontier changes straight from the frontier actor to the instances that observe them. Whatever its parent (the dataflow actor on
-/// one node, a shard in a cluster), it reports to the dataflow's owner by message: its start, a refusal, and the
-/// failure of an operator instance, which it stops.
+/// one node, a shard in a cluster), it reports to the dataflow's owner by message: its start, a refusal, the
+/// failure of an operator instance, which it stops, and the counters of its instances (<see cref="BucketReporter"/>:
+/// every <see cref="DataflowSettings.MetricsReportInterval"/> of its node while they change, and when the owner asks).
 /// </summary>
-internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
+internal sealed class BucketActor : UntypedActor, IWithUnboundedStash, IWithTimers
 {
     private readonly NodePlans plans;
     private readonly IActorRef progress;
@@ -20,6 +23,7 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     private IActorRef?[] operators = [];
     private IActorRef? owner;
     private DataflowId? resolved;
+    private BucketReporter? reporter;
 
     public BucketActor(NodePlans plans, IActorRef progress, DataflowSettings settings)
     {
@@ -29,6 +33,8 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
     }
 
     public IStash Stash { get; set; } = null!;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(NodePlans plans, IActorRef progress, DataflowSettings settings) =>
         Akka.Actor.Props.Create(typeof(BucketActor), plans, progress, settings);
@@ -59,16 +65,19 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             return;
         }
         resolved = deployment.Id;
-        var metrics = plans.Metrics(deployment.Id);
         operators = new IActorRef?[plan.Operators.Count];
         foreach (var node in plan.Operators)
         {
             if (node.Factory is null)
                 continue;
-            var environment = new InstanceEnvironment(deployment.Id, node, start.Bucket, deployment.Buckets, progress, start.Endpoints.GetValueOrDefault(node.Index), settings, metrics);
+            var environment = new InstanceEnvironment(deployment.Id, node, start.Bucket, deployment.Buckets, progress, start.Endpoints.GetValueOrDefault(node.Index), settings);
             operators[node.Index] = Context.ActorOf(OperatorActor.Props(environment), $"op-{node.Index}");
         }
         owner.Tell(new RuntimeProtocol.BucketStarted(deployment.Id, start.Bucket, operators));
+        var member = ((ExtendedActorSystem)Context.System).Provider.DefaultAddress.ToString();
+        reporter = new BucketReporter(deployment.Id, start.Bucket, member, owner, [.. operators.OfType<IActorRef>()]);
+        if (settings.MetricsReportInterval is { } interval)
+            Timers.StartPeriodicTimer(nameof(ReportMetrics), ReportMetrics.Instance, interval);
         Become(Running);
         Stash.UnstashAll();
     }
@@ -84,6 +93,15 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
             case RuntimeProtocol.OperatorFailed failed:
                 owner!.Tell(failed with { Dataflow = resolved });
                 break;
+            case MetricsProtocol.Collected collected:
+                reporter!.Received(collected, Sender, Self);
+                break;
+            case ReportMetrics:
+                reporter!.Tick(Self);
+                break;
+            case MetricsProtocol.ReportNow request when request.Dataflow == resolved:
+                reporter!.Requested(request.Request, Self);
+                break;
             case Terminated terminated when terminated.ActorRef.Equals(owner):
                 Context.Stop(Self);
                 break;
@@ -91,5 +109,11 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash
                 Unhandled(message);
                 break;
         }
+    }
+
+    /// <summary>The bucket's timer: time to collect and report its counters.</summary>
+    private sealed record ReportMetrics : ILocalOnly
+    {
+        public static ReportMetrics Instance { get; } = new();
     }
 }

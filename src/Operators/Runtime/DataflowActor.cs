@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Operators.Recovery;
 using AkkaDifferential.Progress.Graph;
@@ -16,7 +17,9 @@ namespace AkkaDifferential.Operators.Runtime;
 /// listeners), starts the buckets with the <see cref="RuntimeProtocol.Deployment"/> (each resolves the plan on its
 /// node), and registers the dataflow with the frontier actor. When a bucket's node refuses the deployment or an
 /// operator fails, it fails the dataflow (its <see cref="DataflowState"/>), unregisters it and stops it, leaving every
-/// other dataflow of the actor system running. Buckets report to it by message, whatever their parent.
+/// other dataflow of the actor system running. Buckets report to it by message, whatever their parent, their
+/// counters too: it keeps each bucket's latest report in the dataflow's <see cref="DataflowMetrics"/>, and has every
+/// bucket report at once when the driver asks for a fresh snapshot (<see cref="MetricsProtocol.Refresh"/>).
 /// </summary>
 /// <remarks>
 /// <para>It watches its buckets and, on a cluster, the frontier singleton that registered the dataflow. When one of
@@ -48,6 +51,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
     private readonly IReadOnlyList<IRecoverableInput> inputs;
     // Why a loss cannot be recovered from, checked when one happens: null when it can.
     private readonly string? notRecoverable;
+    private readonly RefreshRequests refreshes;
     private Incarnation current;
     private DeliveredFrontiers? delivered;
     private IActorRef? deployer;
@@ -66,6 +70,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         this.minimum = minimum;
         this.inputs = inputs;
         current = new Incarnation(deployment, 0);
+        refreshes = new RefreshRequests(deployment.Buckets);
         notRecoverable = NotRecoverable(plan, placement, settings);
         Receive<RuntimeProtocol.Deploy>(_ => DeployDataflow());
         Receive<RuntimeProtocol.BucketStarted>(OnBucketStarted);
@@ -103,6 +108,21 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
                 Fail(new TimeoutException(
                     $"Dataflow '{state.Name}' could not redeploy within {settings.DeployTimeout.TotalSeconds:0.###} s, the '{DataflowSettings.Section}.deploy-timeout' setting: " +
                     $"{current.Buckets.Count(b => b is null)} of its {current.Buckets.Length} buckets did not start{(current.AllStarted ? " or the frontier actor did not answer" : "")} (are enough members up?)."));
+        });
+        Receive<MetricsProtocol.BucketReport>(report =>
+        {
+            // A report of an incarnation given up counts no more: its buckets count from zero again.
+            if (report.Dataflow != current.Id)
+                return;
+            state.Metrics.Publish(report);
+            if (report.Request > 0)
+                refreshes.Answered(report.Bucket, report.Request);
+        });
+        Receive<MetricsProtocol.Refresh>(_ =>
+        {
+            refreshes.Add(Sender);
+            if (current.AllStarted)
+                AskForReports();
         });
         Receive<LogMetrics>(_ => Context.GetLogger().Info(state.Metrics.Snapshot().ToString()));
         Receive<Terminated>(terminated =>
@@ -200,7 +220,17 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         {
             Timers.Cancel(nameof(RetryStart));
             Route();
+            if (refreshes.Waiting)
+                AskForReports();
         }
+    }
+
+    /// <summary>Has every bucket of the current incarnation report its counters for the latest refresh request.</summary>
+    private void AskForReports()
+    {
+        var request = new MetricsProtocol.ReportNow(current.Id, refreshes.Latest);
+        foreach (var bucket in current.Buckets)
+            bucket!.Tell(request);
     }
 
     /// <summary>
@@ -312,7 +342,9 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         foreach (var input in inputs)
             input.Detach();
         current = next;
-        plans.Add(next.Id, plan, state.Metrics);
+        state.Metrics.Reset();
+        refreshes.Restart();
+        plans.Add(next.Id, plan);
         var since = delivered?.Meet.Elements.ToArray() ?? [];
         foreach (var endpoint in Endpoints.Values)
             endpoint.Tell(new RecoveryProtocol.Recover(next.Id, since));

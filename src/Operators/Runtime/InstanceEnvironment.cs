@@ -14,5 +14,4 @@ internal sealed record InstanceEnvironment(
     int Buckets,
     IActorRef Progress,
     IActorRef? Endpoint,
-    DataflowSettings Settings,
-    DataflowMetrics Metrics);
+    DataflowSettings Settings);

@@ -12,30 +12,16 @@ namespace AkkaDifferential.Operators.Runtime;
 /// </summary>
 internal sealed class NodePlans(DefinitionRegistry registry, DataflowSettings settings, string node)
 {
-    private readonly Dictionary<DataflowId, (DataflowPlan Plan, DataflowMetrics Metrics, int Holders)> plans = [];
+    private readonly Dictionary<DataflowId, (DataflowPlan Plan, int Holders)> plans = [];
 
     /// <summary>The definitions this node can build.</summary>
     public DefinitionRegistry Registry => registry;
 
-    /// <summary>
-    /// Adds the driver's own plan of a deployment and the dataflow's counters, which its buckets on the driver's node
-    /// count into (the driver holds the plan until <see cref="Release"/>).
-    /// </summary>
-    public void Add(DataflowId id, DataflowPlan plan, DataflowMetrics metrics)
+    /// <summary>Adds the driver's own plan of a deployment (the driver holds it until <see cref="Release"/>).</summary>
+    public void Add(DataflowId id, DataflowPlan plan)
     {
         lock (plans)
-            plans[id] = (plan, metrics, 1);
-    }
-
-    /// <summary>
-    /// The counters of dataflow <paramref name="id"/> on this node, while its plan is held: the driver's own where the
-    /// driver added it, else this node's, which a member's buckets of the dataflow share.
-    /// </summary>
-    /// <exception cref="KeyNotFoundException">No plan of the dataflow is held on this node.</exception>
-    public DataflowMetrics Metrics(DataflowId id)
-    {
-        lock (plans)
-            return plans[id].Metrics;
+            plans[id] = (plan, 1);
     }
 
     /// <summary>
@@ -51,7 +37,7 @@ internal sealed class NodePlans(DefinitionRegistry registry, DataflowSettings se
         {
             if (plans.TryGetValue(deployment.Id, out var held))
             {
-                plans[deployment.Id] = (held.Plan, held.Metrics, held.Holders + 1);
+                plans[deployment.Id] = (held.Plan, held.Holders + 1);
                 (plan, refusal) = (held.Plan, null);
                 return true;
             }
@@ -66,14 +52,12 @@ internal sealed class NodePlans(DefinitionRegistry registry, DataflowSettings se
             if (plans.TryGetValue(deployment.Id, out var held))
             {
                 plan = held.Plan;
-                plans[deployment.Id] = (held.Plan, held.Metrics, held.Holders + 1);
+                plans[deployment.Id] = (held.Plan, held.Holders + 1);
             }
             else
             {
                 plan = built!;
-                var metrics = new DataflowMetrics(deployment.Id);
-                metrics.Attach(plan, deployment.Buckets);
-                plans[deployment.Id] = (plan, metrics, 1);
+                plans[deployment.Id] = (plan, 1);
             }
         }
         return true;
@@ -89,7 +73,7 @@ internal sealed class NodePlans(DefinitionRegistry registry, DataflowSettings se
             if (held.Holders <= 1)
                 plans.Remove(id);
             else
-                plans[id] = (held.Plan, held.Metrics, held.Holders - 1);
+                plans[id] = (held.Plan, held.Holders - 1);
         }
     }
 

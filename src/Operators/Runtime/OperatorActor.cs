@@ -1,4 +1,5 @@
 using Akka.Actor;
+using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Runtime.Progress;
 
 namespace AkkaDifferential.Operators.Runtime;
@@ -36,6 +37,11 @@ internal sealed class OperatorActor(IOperatorRuntime runtime, string name, int b
 
     private void Running(object message)
     {
+        if (message is MetricsProtocol.Collect collect)
+        {
+            Sender.Tell(new MetricsProtocol.Collected(collect.Round, runtime.CollectFigures()));
+            return;
+        }
         try
         {
             switch (message)

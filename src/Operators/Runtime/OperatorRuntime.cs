@@ -28,6 +28,8 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     private readonly List<IFlushable<TTime>> outputs = [];
     private readonly ProgressBatcher<TTime> progress = new();
     private Dictionary<int, OperatorRuntime<TTime>?>? fused;
+    // The counters' version at the last CollectFigures that returned them.
+    private long collectedVersion = -1;
 
     /// <summary>The activation this instance runs in when fused into its producer (<see cref="TryRunFused"/>); null for an actor's own.</summary>
     private OperatorRuntime<TTime>? host;
@@ -38,7 +40,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     protected OperatorRuntime(InstanceEnvironment environment)
     {
         Environment = environment;
-        Counters = environment.Metrics.Operator(environment.Node.Index);
+        Counters = new OperatorCounters(environment.Node);
         // Frontiers are decoded only when read: an input of another scope (entering or leaving) has other times.
         flatFrontiers = new FlatTime[]?[environment.Node.Inputs.Count];
         frontiers = new Antichain<TTime>?[environment.Node.Inputs.Count];
@@ -110,7 +112,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
         // Frontiers start at the minimum time; an operator that observes them reports so until the first change.
         if (Environment.Node.ObservesFrontiers)
             for (var port = 0; port < flatFrontiers.Length; port++)
-                Counters.Frontier(Bucket, port, [FlatTime.From(Timestamp.Minimum<TTime>())]);
+                Counters.Frontier(port, [FlatTime.From(Timestamp.Minimum<TTime>())]);
         OnStarted();
     }
 
@@ -162,7 +164,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
         {
             flatFrontiers[change.Target.Port] = change.Frontier;
             frontiers[change.Target.Port] = null;
-            Counters.Frontier(Bucket, change.Target.Port, change.Frontier);
+            Counters.Frontier(change.Target.Port, change.Frontier);
         }
         OnFrontierAdvanced();
         EndActivation();
@@ -173,6 +175,36 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         OnOtherMessage(message);
         EndActivation();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<OperatorFigures>? CollectFigures()
+    {
+        var version = Version();
+        if (version == collectedVersion)
+            return null;
+        collectedVersion = version;
+        var figures = new List<OperatorFigures>();
+        AddFigures(figures);
+        return figures;
+    }
+
+    /// <summary>The versions of this instance's counters and of the instances fused into it, summed: it grows with every change.</summary>
+    private long Version()
+    {
+        var version = Counters.Version;
+        if (fused is not null)
+            foreach (var instance in fused.Values)
+                version += instance?.Version() ?? 0;
+        return version;
+    }
+
+    private void AddFigures(List<OperatorFigures> into)
+    {
+        into.Add(Counters.Figures());
+        if (fused is not null)
+            foreach (var instance in fused.Values)
+                instance?.AddFigures(into);
     }
 
     /// <inheritdoc/>

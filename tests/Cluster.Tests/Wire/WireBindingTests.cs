@@ -30,7 +30,7 @@ public sealed class WireBindingTests(WireSystems wire) : IClassFixture<WireSyste
         typeof(IDeadLetterSuppression), typeof(INoSerializationVerificationNeeded), typeof(ILocalOnly), typeof(TraceProtocol.IReaderControl),
     ];
 
-    private static readonly int[] WireSerializers = [BatchSerializer.Id, ProgressSerializer.Id, DeploymentSerializer.Id, TraceReaderSerializer.Id];
+    private static readonly int[] WireSerializers = [BatchSerializer.Id, ProgressSerializer.Id, DeploymentSerializer.Id, TraceReaderSerializer.Id, MetricsSerializer.Id];
 
     /// <summary>The engine's message types, generic ones closed over <c>long</c>.</summary>
     private static List<Type> Messages() =>

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Cluster.Wire;
 using AkkaDifferential.Operators.Capture;
+using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Operators.Probes;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Progress.Graph;
@@ -51,6 +52,11 @@ internal static class WireMessages
             ? (Exception)new OperatorFailedException(outer, new ArgumentException(inner))
             : new InvalidOperationException(outer));
         var times = Gen.Long.Array[0, 3].Select(t => new Antichain<long>(t));
+        var size = Gen.Select(Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue], Gen.Long[0, 1000], Gen.Null(strings, 0.5),
+            (k, u, b, lag, held) => new ArrangementSize(k, u, b, lag, held));
+        var figures = Gen.Select(Gen.Select(count, Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue]),
+            Gen.Bool, size, Gen.Bool, flats,
+            (c, sized, s, told, f) => new OperatorFigures(c.Item1, c.Item2, c.Item3, c.Item4, c.Item5, sized ? s : null, told ? f : null));
         var products = Gen.Select(Gen.Long[0, 9], Gen.Int[0, 9], (o, i) => new Product<long, int>(o, i)).Array[0, 3].Select(t => new Antichain<Product<long, int>>(t));
 
         return new()
@@ -86,6 +92,10 @@ internal static class WireMessages
             [typeof(RuntimeProtocol.BucketRefused)] = Gen.Select(id, count, strings, (d, b, r) => (object)new RuntimeProtocol.BucketRefused(d, b, r)),
             [typeof(RuntimeProtocol.Routes)] = maybeActor.Array[0, 5].Array[0, 4].Select(r => (object)new RuntimeProtocol.Routes(r)),
             [typeof(RuntimeProtocol.OperatorFailed)] = Gen.Select(exception, id, Gen.Bool, (e, d, none) => (object)new RuntimeProtocol.OperatorFailed(e, none ? null : d)),
+
+            [typeof(MetricsProtocol.BucketReport)] = Gen.Select(id, count, strings, Gen.Long[0, long.MaxValue], figures.Array[0, 6],
+                (d, b, m, r, f) => (object)new MetricsProtocol.BucketReport(d, b, m, r, f)),
+            [typeof(MetricsProtocol.ReportNow)] = Gen.Select(id, Gen.Long[1, long.MaxValue], (d, r) => (object)new MetricsProtocol.ReportNow(d, r)),
 
             [typeof(TraceProtocol.Hold)] = strings.Select(r => (object)new TraceProtocol.Hold(r)),
             [typeof(TraceProtocol.Held<long>)] = Gen.Select(strings, times, (r, t) => (object)new TraceProtocol.Held<long>(r, t)),

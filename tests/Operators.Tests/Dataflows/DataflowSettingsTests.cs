@@ -37,7 +37,7 @@ public sealed class DataflowSettingsTests
     public async Task An_override_takes_effect(EntryPoint entry)
     {
         var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off");
-        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false), settings);
+        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1)), settings);
     }
 
     /// <summary>Every key with values of every wrong kind: empty, another type, out of range, a list, an object.</summary>
@@ -79,6 +79,8 @@ public sealed class DataflowSettingsTests
             ("metrics-log-interval", "on", $"{durationOrOff} 'on'"),
             ("metrics-log-interval", "0s", $"{durationOrOff} '0s'"),
             ("metrics-log-interval", "[10s]", $"{durationOrOff} a list"),
+            ("metrics-report-interval", "on", $"{durationOrOff} 'on'"),
+            ("metrics-report-interval", "-1s", $"{durationOrOff} '-1s'"),
             ("recovery", "", $"{onOff} empty"),
             ("recovery", "yes", $"{onOff} 'yes'"),
             ("recovery", "true", $"{onOff} 'true'"),
@@ -115,7 +117,7 @@ public sealed class DataflowSettingsTests
     public async Task An_unknown_key_far_from_every_known_one_is_refused_with_the_known_keys(EntryPoint entry)
     {
         var error = await Refused(entry, "akka-differential.colour = red");
-        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, metrics-log-interval, recovery.", error.Message);
+        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
 
         error = await Refused(entry, "akka-differential.buckets { count = 3 }");
         Assert.Contains("'akka-differential.buckets' must be a whole number ≥ 1, but is an object", error.Message);

@@ -19,12 +19,12 @@ public sealed class CompactionLagTests(EngineFixture fixture) : IClassFixture<En
         }, buckets: 2);
         var (input, arranged, probe) = dataflow.Handles;
         await Rounds(input, probe, 0, 3);
-        Assert.InRange(Lag(dataflow).CompactionLag, 0, 1);
-        Assert.Null(Lag(dataflow).HeldBy);
+        Assert.InRange((await Lag(dataflow)).CompactionLag, 0, 1);
+        Assert.Null((await Lag(dataflow)).HeldBy);
 
         var reader = await arranged.Trace.CreateReaderAsync();
         await Rounds(input, probe, 3, 10);
-        var whileHeld = dataflow.Metrics.Snapshot();
+        var whileHeld = await dataflow.Metrics.SnapshotAsync();
         var held = whileHeld["pairs"].Arrangement!.Value;
         Assert.InRange(held.CompactionLag, 8, 11);
         Assert.Equal(reader.Id, held.HeldBy);
@@ -32,11 +32,11 @@ public sealed class CompactionLagTests(EngineFixture fixture) : IClassFixture<En
         reader.AllowCompaction(Antichain<long>.From(13));
         // The arrangement reports the lag anew as soon as the reader lets it compact, before any further round.
         var deadline = DateTime.UtcNow + Timeout;
-        while (Lag(dataflow).CompactionLag > 1 && DateTime.UtcNow < deadline)
+        while ((await Lag(dataflow)).CompactionLag > 1 && DateTime.UtcNow < deadline)
             await Task.Delay(20);
-        Assert.InRange(Lag(dataflow).CompactionLag, 0, 1);
+        Assert.InRange((await Lag(dataflow)).CompactionLag, 0, 1);
         await Rounds(input, probe, 13, 1);
-        var released = Lag(dataflow);
+        var released = await Lag(dataflow);
         Assert.InRange(released.CompactionLag, 0, 1);
         Assert.Null(released.HeldBy);
         Assert.Contains($"compaction held {held.CompactionLag} back by {reader.Id}", whileHeld.ToString(), StringComparison.Ordinal);
@@ -54,5 +54,5 @@ public sealed class CompactionLagTests(EngineFixture fixture) : IClassFixture<En
         }
     }
 
-    private static ArrangementSize Lag<T>(Dataflow<T> dataflow) => dataflow.Metrics.Snapshot()["pairs"].Arrangement!.Value;
+    private static async Task<ArrangementSize> Lag<T>(Dataflow<T> dataflow) => (await dataflow.Metrics.SnapshotAsync())["pairs"].Arrangement!.Value;
 }
