@@ -82,6 +82,10 @@ public sealed class RecoveryTests(MemberProcesses cluster, ITestOutputHelper out
         var hosts = dataflow.Buckets.Select(b => b.Path.Address.ToString()).Distinct().ToList();
         Assert.DoesNotContain(victim, hosts);
         Assert.All(hosts, host => Assert.Contains(host, cluster.Addresses));
+        // The metrics are the new incarnation's: every bucket reports, from a surviving member.
+        var reported = (await dataflow.Metrics.SnapshotAsync().WaitAsync(RoundTimeout)).Operators.SelectMany(o => o.Buckets).ToList();
+        Assert.Equal(Enumerable.Range(0, Options.Buckets), reported.Select(b => b.Bucket).Distinct().Order());
+        Assert.DoesNotContain(reported, b => b.Member == victim);
         output.WriteLine(
             $"{example}, killed {(singletonHost ? "the singleton's host" : "a member")} during round {KillDuring}: kill to round {KillDuring} correct in {recovery!.Value.TotalSeconds:0.0} s; " +
             $"other rounds {latencies.Min().TotalMilliseconds:0}-{latencies.Max().TotalMilliseconds:0} ms (median {latencies.Order().ElementAt(latencies.Count / 2).TotalMilliseconds:0} ms)");
