@@ -106,7 +106,9 @@ public static class DifferentialCluster
     /// <summary>
     /// An engine on the cluster member <paramref name="system"/> (started with <see cref="MemberConfig"/>): its frontier
     /// service is the cluster's, and buckets of dataflows deployed by name are sharded entities, hosted here when
-    /// <paramref name="hostsBuckets"/>. It may attach before the member is up; deployments need it up.
+    /// <paramref name="hostsBuckets"/>. It may attach before the member is up; deployments need it up. The wire admits
+    /// the time and argument types of every definition registered on the engine, and the types that cross nodes in
+    /// every plan this member builds of one (<see cref="AllowedTypes"/>).
     /// </summary>
     internal static DifferentialEngine Attach(ActorSystem system, DataflowSettings settings, bool hostsBuckets, bool ownsSystem)
     {
@@ -115,6 +117,13 @@ public static class DifferentialCluster
         var frontier = new ClusterFrontierService(system, $"{self.Address}#{self.Uid}", hostsSingleton: hostsBuckets);
         return DifferentialEngine.Attach(system, settings, frontier, self.Address.ToString(), ownsSystem, plans =>
         {
+            var allowed = AllowedTypes.Of(system);
+            plans.Registry.Observe(definition =>
+            {
+                allowed.Admit(definition.Time);
+                allowed.Admit(definition.Arguments);
+            });
+            plans.Observe(allowed.Admit);
             var sharding = ClusterSharding.Get(system);
             var extractor = new BucketMessageExtractor();
             var region = hostsBuckets

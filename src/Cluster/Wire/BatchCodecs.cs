@@ -8,9 +8,10 @@ namespace AkkaDifferential.Cluster.Wire;
 /// <summary>
 /// The <see cref="BatchCodec"/> of every batch type a serializer has met, found by the batch's type when writing and
 /// by the hash of the type descriptor that precedes its columns when reading, so that neither direction parses or
-/// builds types per message.
+/// builds types per message. A descriptor that names a type is resolved through the member's <see cref="AllowedTypes"/>
+/// once, when it is first met; one that names a type not admitted is refused every time.
 /// </summary>
-internal sealed class BatchCodecs(ColumnCodecs columns)
+internal sealed class BatchCodecs(ColumnCodecs columns, AllowedTypes allowed)
 {
     private readonly ConcurrentDictionary<Type, BatchCodec> byType = new();
     private readonly ConcurrentDictionary<ulong, BatchCodec> byDescriptor = new();
@@ -43,7 +44,7 @@ internal sealed class BatchCodecs(ColumnCodecs columns)
     private BatchCodec Resolve(byte[] descriptor, ulong hash)
     {
         var reader = new WireReader(descriptor);
-        Type[] types = [WireTypes.Read(ref reader), WireTypes.Read(ref reader), WireTypes.Read(ref reader)];
+        Type[] types = [WireTypes.Read(ref reader, allowed), WireTypes.Read(ref reader, allowed), WireTypes.Read(ref reader, allowed)];
         var type = typeof(UpdateBatch<,,>).MakeGenericType(types);
         var codec = byType.GetOrAdd(type, Create(types));
         byDescriptor.TryAdd(hash, codec);

@@ -11,7 +11,9 @@ namespace AkkaDifferential.Cluster.Wire;
 /// session's batches from the driver (<see cref="RuntimeProtocol.Deliver"/>), a capture's batches to the driver
 /// (<see cref="CaptureProtocol.Captured"/>) — and of the traffic report that counts them. A batch is columnar: its
 /// types (<see cref="WireTypes"/>), its count, then its records, times and differences as columns without a builder's
-/// unused capacity (<see cref="BatchCodec"/>). Every batch written and read is counted (<see cref="TrafficCounters"/>).
+/// unused capacity (<see cref="BatchCodec"/>). A batch from another node is read through the member's
+/// <see cref="AllowedTypes"/>; writing, and reading a frame back in place (<see cref="ReadBack"/>), are not restricted.
+/// Every batch written and read is counted (<see cref="TrafficCounters"/>).
 /// </summary>
 internal sealed class BatchSerializer : WireSerializer
 {
@@ -23,16 +25,18 @@ internal sealed class BatchSerializer : WireSerializer
     private const string GetTraffic = "G";
     private const string Traffic = "T";
 
-    private readonly BatchCodecs batches;
+    private readonly BatchCodecs closed;
+    private readonly BatchCodecs open;
 
     /// <summary>Created by Akka from the binding in config/wire.conf.</summary>
     public BatchSerializer(ExtendedActorSystem system) : base(system)
     {
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("The wire writes primitive columns as little-endian bytes; this machine is big-endian.");
-        Records = new RecordSerializer(system);
+        var allowed = AllowedTypes.Of(system);
         Counters = TrafficCounters.Of(system);
-        batches = new BatchCodecs(new ColumnCodecs(Records));
+        closed = new BatchCodecs(new ColumnCodecs(new RecordSerializer(system, allowed)), allowed);
+        open = new BatchCodecs(new ColumnCodecs(new RecordSerializer(system)), AllowedTypes.Any);
     }
 
     /// <inheritdoc/>
@@ -40,9 +44,6 @@ internal sealed class BatchSerializer : WireSerializer
 
     /// <summary>The batches this actor system's wire carried.</summary>
     public TrafficCounters Counters { get; }
-
-    /// <summary>The Hyperion serializer of users' record types.</summary>
-    public RecordSerializer Records { get; }
 
     /// <inheritdoc/>
     public override string Manifest(object o) => o switch
@@ -62,12 +63,12 @@ internal sealed class BatchSerializer : WireSerializer
             case RuntimeProtocol.Deliver deliver:
                 writer.WriteCount(deliver.Operator);
                 writer.WriteCount(deliver.Port);
-                batches.Write(writer, deliver.Batch);
+                open.Write(writer, deliver.Batch);
                 break;
             case CaptureProtocol.Captured captured:
                 writer.WriteGuid(captured.Incarnation);
                 writer.WriteCount(captured.Bucket);
-                batches.Write(writer, captured.Batch);
+                open.Write(writer, captured.Batch);
                 break;
             case TrafficReporter.GetTraffic:
                 break;
@@ -89,11 +90,11 @@ internal sealed class BatchSerializer : WireSerializer
             case Deliver:
                 var op = reader.ReadCount();
                 var port = reader.ReadCount();
-                return new RuntimeProtocol.Deliver(op, port, batches.Read(ref reader));
+                return new RuntimeProtocol.Deliver(op, port, Batches.Read(ref reader));
             case Captured:
                 var incarnation = reader.ReadGuid();
                 var bucket = reader.ReadCount();
-                return new CaptureProtocol.Captured(incarnation, bucket, batches.Read(ref reader));
+                return new CaptureProtocol.Captured(incarnation, bucket, Batches.Read(ref reader));
             case GetTraffic:
                 return TrafficReporter.GetTraffic.Instance;
             case Traffic:
@@ -114,8 +115,11 @@ internal sealed class BatchSerializer : WireSerializer
     protected override void Deserialized(object message, byte[] bytes)
     {
         if (BatchOf(message) is { } batch)
-            Counters.Read(batch.Count, bytes);
+            Counters.Read(batch.Count, bytes, ReadingBack);
     }
+
+    /// <summary>The codecs of the frame being read: closed to the allowlist unless it is read back in place.</summary>
+    private BatchCodecs Batches => ReadingBack ? open : closed;
 
     private static IUpdateBatch? BatchOf(object message) => message switch
     {

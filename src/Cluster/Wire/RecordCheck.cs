@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Security;
 using Akka.Actor;
@@ -48,10 +47,9 @@ internal sealed class RecordCheck(RecordSerializer hyperion)
             return null;
         if (HyperionRefuses(type) is { } refused)
             return $"{path} is a {TypeNames.Of(type)}, which Hyperion refuses to carry ({refused})";
-        for (var declaring = type; declaring is not null && declaring != typeof(object) && declaring != typeof(ValueType); declaring = declaring.BaseType)
-            foreach (var field in declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-                if (Refusal(field.FieldType, $"{path}.{Readable(field.Name)}", seen, depth + 1) is { } refusal)
-                    return refusal;
+        foreach (var field in AllowedTypes.InstanceFields(type))
+            if (Refusal(field.FieldType, $"{path}.{Readable(field.Name)}", seen, depth + 1) is { } refusal)
+                return refusal;
         return null;
     }
 

@@ -12,14 +12,19 @@ namespace AkkaDifferential.Cluster.Wire;
 /// the wire. It takes the member's <c>akka.actor.serialization-settings.hyperion</c> settings (surrogates, package
 /// name overrides, unsafe types refused), with two differences: no version tolerance, since every member builds the
 /// same plan from the same assembly (the deployment's fingerprint checks it), and actor references in records go
-/// through Akka's surrogate as with Akka's own Hyperion serializer.
+/// through Akka's surrogate as with Akka's own Hyperion serializer. The wire's serializers give it the member's
+/// <see cref="AllowedTypes"/> as its type filter, so that it loads no type a frame names unless it was admitted.
 /// </summary>
 internal sealed class RecordSerializer
 {
     private readonly Hyperion.Serializer serializer;
 
-    /// <summary>A serializer configured from <paramref name="system"/>'s settings.</summary>
-    public RecordSerializer(ExtendedActorSystem system)
+    /// <summary>
+    /// A serializer configured from <paramref name="system"/>'s settings, loading only the types
+    /// <paramref name="filter"/> allows (unsafe types are refused whatever the settings say), or, without one, those
+    /// the settings allow.
+    /// </summary>
+    public RecordSerializer(ExtendedActorSystem system, ITypeFilter? filter = null)
     {
         const string Path = "akka.actor.serialization-settings.hyperion";
         var defaults = HyperionSerializer.DefaultConfiguration().GetConfig(Path);
@@ -34,8 +39,8 @@ internal sealed class RecordSerializer
             knownTypes: null,
             ignoreISerializable: true,
             packageNameOverrides: settings.PackageNameOverrides,
-            disallowUnsafeTypes: settings.DisallowUnsafeType,
-            typeFilter: settings.TypeFilter));
+            disallowUnsafeTypes: filter is not null || settings.DisallowUnsafeType,
+            typeFilter: filter ?? settings.TypeFilter));
     }
 
     /// <summary>Appends <paramref name="value"/> to <paramref name="writer"/>.</summary>

@@ -17,10 +17,15 @@ internal sealed class TraceReaderSerializer : WireSerializer
     public const int Id = 3104;
 
     private readonly ColumnCodecs columns;
+    private readonly AllowedTypes allowed;
     private readonly ConcurrentDictionary<Type, TimedMessages> timed = new();
 
     /// <summary>Created by Akka from the binding in config/wire.conf.</summary>
-    public TraceReaderSerializer(ExtendedActorSystem system) : base(system) => columns = new ColumnCodecs(new RecordSerializer(system));
+    public TraceReaderSerializer(ExtendedActorSystem system) : base(system)
+    {
+        allowed = AllowedTypes.Of(system);
+        columns = new ColumnCodecs(new RecordSerializer(system, allowed));
+    }
 
     /// <inheritdoc/>
     public override int Identifier => Id;
@@ -80,7 +85,7 @@ internal sealed class TraceReaderSerializer : WireSerializer
             case "X":
                 return new Refused(reader.ReadRequiredString("a reader id"), reader.ReadRequiredString("a reason"));
             case "h" or "A" or "S":
-                return For(WireTypes.Read(ref reader)).Read(ref reader, manifest);
+                return For(WireTypes.Read(ref reader, ReadingBack ? AllowedTypes.Any : allowed)).Read(ref reader, manifest);
             default:
                 throw UnknownManifest(manifest);
         }

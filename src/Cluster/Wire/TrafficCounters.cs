@@ -2,19 +2,14 @@ namespace AkkaDifferential.Cluster.Wire;
 
 /// <summary>
 /// What the batch serializer of one actor system wrote and read, told apart by where the bytes went: a frame read
-/// here that this node did not write came from another node; a frame read straight back on the thread that wrote it
-/// (the same array) is the local round trip of <c>akka.actor.serialize-messages = on</c>, which never left the process.
-/// Akka's remoting copies every frame it sends and reads every frame it receives into an array of its own, so a frame
-/// that crossed nodes is never mistaken for a local one. Lock-free: a few atomic adds per batch. One per actor
+/// here that this node did not write came from another node; a frame read back in place (<see cref="ReadBack"/>) is
+/// the local round trip of <c>akka.actor.serialize-messages = on</c>, which never left the process. Lock-free: a few atomic adds per batch. One per actor
 /// system (<see cref="Of"/>), not per serializer: Akka builds its serializers anew when an extension (sharding,
 /// distributed data) adds its own, and the counts must survive that.
 /// </summary>
 internal sealed class TrafficCounters
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Akka.Actor.ActorSystem, TrafficCounters> BySystem = [];
-
-    [ThreadStatic]
-    private static byte[]? lastWritten;
 
     private long writtenBatches;
     private long writtenUpdates;
@@ -35,15 +30,13 @@ internal sealed class TrafficCounters
         Interlocked.Increment(ref writtenBatches);
         Interlocked.Add(ref writtenUpdates, updates);
         Interlocked.Add(ref writtenBytes, frame.Length);
-        lastWritten = frame;
     }
 
-    /// <summary>A frame of <paramref name="updates"/> updates was read from <paramref name="frame"/>.</summary>
-    public void Read(int updates, byte[] frame)
+    /// <summary>A frame of <paramref name="updates"/> updates was read from <paramref name="frame"/>, read back in place when <paramref name="readBack"/>.</summary>
+    public void Read(int updates, byte[] frame, bool readBack)
     {
-        if (ReferenceEquals(frame, lastWritten))
+        if (readBack)
         {
-            lastWritten = null;
             Interlocked.Increment(ref localBatches);
             Interlocked.Add(ref localUpdates, updates);
             Interlocked.Add(ref localBytes, frame.Length);

@@ -14,6 +14,9 @@ namespace AkkaDifferential.Cluster.Wire;
 /// </summary>
 internal abstract class WireSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
+    [ThreadStatic]
+    private static bool readingBack;
+
     /// <summary>The actor system, for actor references and nested values.</summary>
     protected ExtendedActorSystem System { get; } = system;
 
@@ -26,6 +29,7 @@ internal abstract class WireSerializer(ExtendedActorSystem system) : SerializerW
             Write(writer, obj);
             var bytes = writer.ToArray();
             Serialized(obj, bytes);
+            Wire.ReadBack.Written(bytes);
             return bytes;
         }
         finally
@@ -38,6 +42,8 @@ internal abstract class WireSerializer(ExtendedActorSystem system) : SerializerW
     public sealed override object FromBinary(byte[] bytes, string manifest)
     {
         var reader = new WireReader(bytes);
+        var outer = readingBack;
+        readingBack = Wire.ReadBack.Is(bytes);
         try
         {
             var message = Read(ref reader, manifest);
@@ -49,7 +55,17 @@ internal abstract class WireSerializer(ExtendedActorSystem system) : SerializerW
         {
             throw new SerializationException($"{GetType().Name} cannot read a '{manifest}' message of {bytes.Length} bytes: {ex.Message}", ex);
         }
+        finally
+        {
+            readingBack = outer;
+        }
     }
+
+    /// <summary>
+    /// True while the frame being read is read back in place (<see cref="Wire.ReadBack"/>), which may name types the
+    /// member does not admit; false for a frame from elsewhere.
+    /// </summary>
+    protected static bool ReadingBack => readingBack;
 
     /// <summary>Writes <paramref name="message"/>, one of this serializer's types.</summary>
     protected abstract void Write(WireWriter writer, object message);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.Serialization;
 using Akka.Util;
 
 namespace AkkaDifferential.Cluster.Wire;
@@ -7,8 +5,9 @@ namespace AkkaDifferential.Cluster.Wire;
 /// <summary>
 /// The types of a batch's columns as they travel: a byte per primitive type, <see cref="Unit"/>, string, value
 /// tuple or product time (followed by its arguments), so that the usual <c>(int, int)</c> records at <c>long</c> times
-/// by <c>long</c> differences cost five bytes; any other type by its name (without assembly version), resolved once
-/// per process. The receiving member reads the types before the columns and builds its codec for them once.
+/// by <c>long</c> differences cost five bytes; any other type by its name (without assembly version), which the
+/// receiving member resolves only through its <see cref="AllowedTypes"/>: a name it has not admitted is refused. The
+/// receiving member reads the types before the columns and builds its codec for them once.
 /// </summary>
 internal static class WireTypes
 {
@@ -30,8 +29,6 @@ internal static class WireTypes
     ];
 
     private static readonly Type[] ValueTuples = [typeof(ValueTuple<,>), typeof(ValueTuple<,,>), typeof(ValueTuple<,,,>)];
-
-    private static readonly ConcurrentDictionary<string, Type> ByName = new();
 
     /// <summary>True for a type copied as raw bytes.</summary>
     public static bool IsPrimitive(Type type) => Array.IndexOf(Primitives, type) >= 0;
@@ -64,12 +61,12 @@ internal static class WireTypes
         else
         {
             writer.WriteByte(Named);
-            writer.WriteString(type.TypeQualifiedName());
+            writer.WriteString(AllowedTypes.NameOf(type));
         }
     }
 
-    /// <summary>Reads a type written by <see cref="Write"/>; a name that no loaded assembly defines is refused.</summary>
-    public static Type Read(ref WireReader reader, int depth = 0)
+    /// <summary>Reads a type written by <see cref="Write"/>; a name that <paramref name="allowed"/> does not admit is refused.</summary>
+    public static Type Read(ref WireReader reader, AllowedTypes allowed, int depth = 0)
     {
         if (depth > MaxDepth)
             throw reader.Malformed($"a type nested at most {MaxDepth} deep");
@@ -81,17 +78,17 @@ internal static class WireTypes
             case UnitType:
                 return typeof(Unit);
             case Product:
-                return typeof(Product<,>).MakeGenericType(Read(ref reader, depth + 1), Read(ref reader, depth + 1));
+                return typeof(Product<,>).MakeGenericType(Read(ref reader, allowed, depth + 1), Read(ref reader, allowed, depth + 1));
             case ValueTuple:
                 var arity = reader.ReadByte();
                 if (arity is < 2 or > 4)
                     throw reader.Malformed($"a value tuple of 2 to 4 items, not {arity}");
                 var arguments = new Type[arity];
                 for (var i = 0; i < arity; i++)
-                    arguments[i] = Read(ref reader, depth + 1);
+                    arguments[i] = Read(ref reader, allowed, depth + 1);
                 return ValueTuples[arity - 2].MakeGenericType(arguments);
             case Named:
-                return Resolve(reader.ReadRequiredString("a type name"));
+                return allowed.Resolve(reader.ReadRequiredString("a type name"));
             case >= FirstPrimitive when code - FirstPrimitive < Primitives.Length:
                 return Primitives[code - FirstPrimitive];
             default:
@@ -120,10 +117,4 @@ internal static class WireTypes
             }
         }
     }
-
-    private static Type Resolve(string name) =>
-        ByName.TryGetValue(name, out var type)
-            ? type
-            : ByName.GetOrAdd(name, Type.GetType(name, throwOnError: false)
-                ?? throw new SerializationException($"The frame names type '{name}', which no assembly loaded on this node defines: every member must run the same code."));
 }

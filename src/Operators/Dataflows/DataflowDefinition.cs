@@ -31,6 +31,12 @@ public sealed class DataflowDefinition<TTime, TArgs, THandles> : IDataflowDefini
     /// <inheritdoc/>
     bool IDataflowDefinition.IsLocal => local;
 
+    /// <inheritdoc/>
+    Type IDataflowDefinition.Time => typeof(TTime);
+
+    /// <inheritdoc/>
+    Type IDataflowDefinition.Arguments => typeof(TArgs);
+
     /// <summary>Runs the build function in a fresh scope and freezes its plan.</summary>
     internal Built<TTime, THandles> Build(TArgs arguments, DataflowState state, DataflowSettings settings, int buckets)
     {
@@ -62,6 +68,12 @@ internal interface IDataflowDefinition
     /// driver's node has it, so every bucket runs there.
     /// </summary>
     bool IsLocal { get; }
+
+    /// <summary>The dataflow's top-level time type.</summary>
+    Type Time { get; }
+
+    /// <summary>The type of the arguments a deployment carries to every node.</summary>
+    Type Arguments { get; }
 
     /// <summary>Builds the plan from the deployment's arguments (the handles it returns are not used).</summary>
     /// <exception cref="ArgumentException">The arguments are not of the definition's type.</exception>

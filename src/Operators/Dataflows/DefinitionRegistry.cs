@@ -6,6 +6,7 @@ namespace AkkaDifferential.Operators.Dataflows;
 internal sealed class DefinitionRegistry
 {
     private readonly ConcurrentDictionary<string, IDataflowDefinition> definitions = new(StringComparer.Ordinal);
+    private readonly List<Action<IDataflowDefinition>> observers = [];
 
     /// <summary>
     /// Registers a definition of <paramref name="build"/> under <paramref name="name"/> (what
@@ -28,8 +29,27 @@ internal sealed class DefinitionRegistry
     /// <exception cref="ArgumentException">Another definition has the same name.</exception>
     public void Add(IDataflowDefinition definition)
     {
-        if (!definitions.TryAdd(definition.Name, definition))
-            throw new ArgumentException($"A dataflow definition named '{definition.Name}' is already registered on this engine: names identify definitions across nodes, so each must be distinct.", nameof(definition));
+        lock (observers)
+        {
+            if (!definitions.TryAdd(definition.Name, definition))
+                throw new ArgumentException($"A dataflow definition named '{definition.Name}' is already registered on this engine: names identify definitions across nodes, so each must be distinct.", nameof(definition));
+            foreach (var observer in observers)
+                observer(definition);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="observer"/> with every definition registered and to be registered (the cluster admits their
+    /// types to its wire).
+    /// </summary>
+    public void Observe(Action<IDataflowDefinition> observer)
+    {
+        lock (observers)
+        {
+            observers.Add(observer);
+            foreach (var definition in definitions.Values)
+                observer(definition);
+        }
     }
 
     /// <summary>The definition registered as <paramref name="name"/>, or null.</summary>

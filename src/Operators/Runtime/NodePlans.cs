@@ -13,13 +13,21 @@ namespace AkkaDifferential.Operators.Runtime;
 internal sealed class NodePlans(DefinitionRegistry registry, DataflowSettings settings, string node)
 {
     private readonly Dictionary<DataflowId, (DataflowPlan Plan, int Holders)> plans = [];
+    private Action<DataflowPlan>? built;
 
     /// <summary>The definitions this node can build.</summary>
     public DefinitionRegistry Registry => registry;
 
+    /// <summary>
+    /// Calls <paramref name="observer"/> with each plan added or built on this node, before any bucket uses it (the
+    /// cluster admits the types that cross nodes to its wire before a batch of them can arrive).
+    /// </summary>
+    public void Observe(Action<DataflowPlan> observer) => built += observer;
+
     /// <summary>Adds the driver's own plan of a deployment (the driver holds it until <see cref="Release"/>).</summary>
     public void Add(DataflowId id, DataflowPlan plan)
     {
+        built?.Invoke(plan);
         lock (plans)
             plans[id] = (plan, 1);
     }
@@ -107,7 +115,10 @@ internal sealed class NodePlans(DefinitionRegistry registry, DataflowSettings se
             return $"Dataflow '{name}' cannot start a bucket on node {node}: building definition '{deployment.Definition}' there failed: {ex.GetType().Name}: {ex.Message}";
         }
         if (description.Fingerprint == deployment.Fingerprint)
+        {
+            built?.Invoke(plan);
             return null;
+        }
         var difference = description.FirstDifference(PlanDescription.FromLines(deployment.Plan), $"node {node}", "the driver");
         plan = null;
         return $"Dataflow '{name}' cannot start a bucket on node {node}: its build of definition '{deployment.Definition}' differs from the driver's " +

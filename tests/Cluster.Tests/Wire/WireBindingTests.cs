@@ -134,10 +134,4 @@ public sealed class WireBindingTests(WireSystems wire) : IClassFixture<WireSyste
 
     private static async Task<object> Next(Channel<object> channel) =>
         await channel.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
-
-    /// <summary>Writes everything it receives to a channel.</summary>
-    private sealed class Recorder : ReceiveActor
-    {
-        public Recorder(ChannelWriter<object> into) => ReceiveAny(message => into.TryWrite(message));
-    }
 }

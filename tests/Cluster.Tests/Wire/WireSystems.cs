@@ -1,13 +1,15 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Serialization;
+using AkkaDifferential.Cluster.Wire;
 
 namespace AkkaDifferential.Cluster.Tests.Wire;
 
 /// <summary>
 /// Two actor systems with remoting on 127.0.0.1, the wire's serializers (config/wire.conf) and
 /// <c>serialize-messages = on</c>: <see cref="RoundTrip"/> serializes a message as Akka does for the network, and
-/// messages between the two systems really cross a socket.
+/// messages between the two systems really cross a socket. Both admit the record and argument types of the tests to
+/// their wire, as a member admits those of its definitions.
 /// </summary>
 public sealed class WireSystems : IAsyncLifetime
 {
@@ -33,6 +35,16 @@ public sealed class WireSystems : IAsyncLifetime
         var config = ConfigurationFactory.ParseString(Hocon).WithFallback(DifferentialCluster.WireConfig());
         Here = (ExtendedActorSystem)ActorSystem.Create("wire-here", config);
         There = (ExtendedActorSystem)ActorSystem.Create("wire-there", config);
+        // What a member admits for the record and argument types of its definitions (AllowedTypes): here, those of the tests.
+        Type[] admitted =
+        [
+            typeof(BatchSerializerTests.Order), typeof(BatchSerializerTests.Point), typeof((int, int, int, int, int)), typeof(Optional<int>), typeof((int, string)),
+        ];
+        foreach (var type in admitted)
+        {
+            AllowedTypes.Of(Here).Admit(type);
+            AllowedTypes.Of(There).Admit(type);
+        }
         var there = There.ActorOf(Props.Empty, "there");
         Actors =
         [
