@@ -6,7 +6,9 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// <summary>
 /// PNG plots of benchmark results (ScottPlot, rendered headless by Skia): the latency of every round, one plot per
 /// workload with a series per run; and steps per second against the batch size B, ours beside LINQ recomputation.
-/// Both use logarithmic axes (values are plotted as log10 with labels in real units, as ScottPlot 5 wants).
+/// A run measured beside upstream (<see cref="BenchResult.Upstream"/>) adds upstream's figures in the same colour:
+/// its round median as a dashed line (its program reports no per-round series) and its steps per second as a
+/// dotted line. Both use logarithmic axes (values are plotted as log10 with labels in real units, as ScottPlot 5 wants).
 /// </summary>
 internal static class BenchPlots
 {
@@ -36,7 +38,8 @@ internal static class BenchPlots
         return files;
     }
 
-    private static Plot Latency(string workload, IReadOnlyList<BenchResult> runs)
+    /// <summary>The latency plot of <paramref name="workload"/>'s <paramref name="runs"/>.</summary>
+    internal static Plot Latency(string workload, IReadOnlyList<BenchResult> runs)
     {
         var plot = new Plot();
         foreach (var run in runs.OrderBy(r => r.Config.Batch))
@@ -47,6 +50,13 @@ internal static class BenchPlots
             series.LegendText = $"{Format.Count(run.Config.Nodes)}/{Format.Count(run.Config.Edges)}, B={run.Config.Batch} (median {Format.Micros(run.Rounds.Median)})";
             series.LineWidth = ys.Length > 200 ? 0 : 1;
             series.MarkerSize = ys.Length > 200 ? 2 : 4;
+            if (run.Upstream is { } upstream)
+            {
+                var line = plot.Add.HorizontalLine(Log(upstream.UpstreamRoundMedian));
+                line.LegendText = $"upstream, B={run.Config.Batch} (median {Format.Micros(upstream.UpstreamRoundMedian)}; ours/upstream {Format.Ratio(upstream.RoundRatio)})";
+                line.LinePattern = LinePattern.Dashed;
+                line.Color = series.Color;
+            }
         }
         plot.Title($"{workload}: latency of each round");
         plot.XLabel("round");
@@ -56,7 +66,8 @@ internal static class BenchPlots
         return plot;
     }
 
-    private static Plot Throughput(IReadOnlyList<IGrouping<(string Workload, int Nodes, int Edges), BenchResult>> sweeps)
+    /// <summary>The plot of steps per second against B of <paramref name="sweeps"/>, each a workload and size at several B.</summary>
+    internal static Plot Throughput(IReadOnlyList<IGrouping<(string Workload, int Nodes, int Edges), BenchResult>> sweeps)
     {
         var plot = new Plot();
         foreach (var sweep in sweeps)
@@ -74,6 +85,16 @@ internal static class BenchPlots
             linq.LineWidth = 2;
             linq.LinePattern = LinePattern.Dashed;
             linq.Color = ours.Color;
+            var beside = runs.Where(static r => r.Upstream is not null).ToArray();
+            if (beside.Length > 0)
+            {
+                var upstream = plot.Add.Scatter(beside.Select(r => Log(r.Config.Batch)).ToArray(), beside.Select(r => Log(r.Upstream!.UpstreamStepsPerSecond)).ToArray());
+                upstream.LegendText = $"{label}: upstream differential dataflow";
+                upstream.MarkerSize = 7;
+                upstream.LineWidth = 2;
+                upstream.LinePattern = LinePattern.Dotted;
+                upstream.Color = ours.Color;
+            }
         }
         plot.Title("Steps per second against steps per round (B)");
         plot.XLabel("B, steps per round (log scale)");

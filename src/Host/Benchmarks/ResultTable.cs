@@ -24,7 +24,7 @@ internal static class ResultTable
                 $"{result.RoundsGen2Collections} gen2 collections, {Format.Bytes(result.AllocatedBytesPerStep)} allocated and {result.RecordsPerStep:0.#} operator records per step; " +
                 $"heap {Format.Bytes(result.HeapBytesAfterLoad)} after load, {Format.Bytes(result.HeapBytesAfterRounds)} after rounds");
             if (result.Upstream is { } upstream)
-                WriteUpstream(output, upstream);
+                WriteUpstream(output, upstream, result.PeakWorkingSetBytes);
             if (result.Cluster is { } cluster)
                 WriteCluster(output, config, cluster);
         }
@@ -67,14 +67,19 @@ internal static class ResultTable
         output.WriteLine($"  pairs, round median embedded/cluster: {string.Join(", ", cluster.Pairs.Select(p => $"{Format.Micros(p.Embedded.RoundMedianMicros)}/{Format.Micros(p.Cluster.RoundMedianMicros)}"))}");
     }
 
-    /// <summary>Upstream's figures beside ours: medians over the pairs, and the median of the pairs' ratios.</summary>
-    private static void WriteUpstream(TextWriter output, UpstreamComparison upstream)
+    /// <summary>
+    /// Upstream's figures beside ours: medians over the pairs, and the median of the pairs' ratios; peak memory is
+    /// upstream's largest resident set beside our process's peak working set (<paramref name="peakWorkingSet"/>).
+    /// </summary>
+    private static void WriteUpstream(TextWriter output, UpstreamComparison upstream, long peakWorkingSet)
     {
         output.WriteLine($"  beside upstream: {Path.GetFileName(upstream.Program)} {upstream.Arguments}, {upstream.Pairs.Count} pair{(upstream.Pairs.Count == 1 ? "" : "s")} run in turn (upstream, ours)");
         output.WriteLine($"  {"metric",-22} {"upstream",12} {"ours",12} {"ours/upstream",14}  status (≤ {UpstreamComparison.Target:0}×)");
         output.WriteLine($"  {"load",-22} {Format.Seconds(upstream.UpstreamLoad),12} {Format.Seconds(upstream.Load),12} {Format.Ratio(upstream.LoadRatio),14}  {UpstreamComparison.Status(upstream.LoadRatio)}");
         output.WriteLine($"  {"round median",-22} {Format.Micros(upstream.UpstreamRoundMedian),12} {Format.Micros(upstream.RoundMedian),12} {Format.Ratio(upstream.RoundRatio),14}  {UpstreamComparison.Status(upstream.RoundRatio)}");
         output.WriteLine($"  {"round p99",-22} {Format.Micros(upstream.UpstreamRoundP99),12} {Format.Micros(upstream.RoundP99),12} {Format.Ratio(upstream.RoundP99 / upstream.UpstreamRoundP99),14}");
+        output.WriteLine($"  {"peak memory",-22} {Format.Bytes(upstream.UpstreamPeakRss),12} {Format.Bytes(peakWorkingSet),12} {Format.Ratio((double)peakWorkingSet / upstream.UpstreamPeakRss),14}");
+        output.WriteLine($"  pairs, load upstream/ours: {string.Join(", ", upstream.Pairs.Select(p => $"{Format.Seconds(p.Upstream.LoadSeconds)}/{Format.Seconds(p.LoadSeconds)}"))}");
         output.WriteLine($"  pairs, round median upstream/ours: {string.Join(", ", upstream.Pairs.Select(p => $"{Format.Micros(p.Upstream.RoundMedianMicros)}/{Format.Micros(p.RoundMedianMicros)}"))}");
     }
 
