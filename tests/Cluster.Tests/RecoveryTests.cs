@@ -31,9 +31,19 @@ public sealed class RecoveryTests(MemberProcesses cluster, ITestOutputHelper out
         var embedded = new List<RoundReport>();
         await GraphRounds.RunAsync(example, input, Options, scope => example == "bfs" ? BfsExample.Build(scope, 0) : ConnectedComponentsExample.Build(scope), TextWriter.Null, TextWriter.Null, embedded.Add);
 
-        await using var dataflow = await cluster.Driver.DeployAsync(cluster.Definitions[example], 0, Options.Buckets);
-        var (edges, capture, probe, start) = dataflow.Handles;
         var singleton = cluster.OldestWorker();
+        var deployed = await cluster.Driver.DeployAsync(cluster.Definitions[example], 0, Options.Buckets);
+        // A member that replaced a killed one may not be known to the shard coordinator yet, which then places every
+        // bucket on the members it knows, possibly only on the singleton's host: deploy again (bounded) until a member
+        // other than the singleton's host has buckets, so that there is one to kill.
+        for (var attempt = 0; attempt < 20 && !HostsBesides(deployed, singleton); attempt++)
+        {
+            await deployed.DisposeAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            deployed = await cluster.Driver.DeployAsync(cluster.Definitions[example], 0, Options.Buckets);
+        }
+        await using var dataflow = deployed;
+        var (edges, capture, probe, start) = dataflow.Handles;
         var victim = singletonHost ? singleton : dataflow.Buckets.Select(b => b.Path.Address.ToString()).Distinct().Order().First(a => a != singleton);
         var latencies = new List<TimeSpan>();
         TimeSpan? recovery = null;
@@ -90,6 +100,9 @@ public sealed class RecoveryTests(MemberProcesses cluster, ITestOutputHelper out
             $"{example}, killed {(singletonHost ? "the singleton's host" : "a member")} during round {KillDuring}: kill to round {KillDuring} correct in {recovery!.Value.TotalSeconds:0.0} s; " +
             $"other rounds {latencies.Min().TotalMilliseconds:0}-{latencies.Max().TotalMilliseconds:0} ms (median {latencies.Order().ElementAt(latencies.Count / 2).TotalMilliseconds:0} ms)");
     }
+
+    private static bool HostsBesides<T>(Dataflow<T> dataflow, string singleton) =>
+        dataflow.Buckets.Any(b => b.Path.Address.ToString() != singleton);
 
     /// <summary>A collection as a sorted list of its records, each as often as its multiplicity.</summary>
     private static List<(int Node, int Value)> Expand(IReadOnlyDictionary<(int Node, int Value), long> collection) =>
