@@ -26,10 +26,18 @@ internal abstract class Setting
 
     /// <summary>A setting whose value is a whole number of at least <paramref name="minimum"/>.</summary>
     public static Setting WholeNumber(string key, int minimum, Func<DataflowSettings, int, DataflowSettings> apply) =>
-        new Typed<int>(key, $"a whole number ≥ {minimum}", apply, text =>
-            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                ? (value, value >= minimum ? null : "")
-                : (0, text.TrimStart('+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) ? $"more than {int.MaxValue}" : ""));
+        new Typed<int>(key, $"a whole number ≥ {minimum}", apply, text => ParseWholeNumber(text, minimum));
+
+    /// <summary>A setting whose value is a whole number of at least <paramref name="minimum"/>, or <c>off</c> (read as null).</summary>
+    public static Setting WholeNumberOrOff(string key, int minimum, Func<DataflowSettings, int?, DataflowSettings> apply) =>
+        new Typed<int?>(key, $"a whole number ≥ {minimum} or off", apply, text =>
+            text == "off" ? (null, null) : ParseWholeNumber(text, minimum));
+
+    /// <summary>Reads a whole number of at least <paramref name="minimum"/>; the note says why the text is refused.</summary>
+    private static (int Value, string? Refused) ParseWholeNumber(string text, int minimum) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? (value, value >= minimum ? null : "")
+            : (0, text.TrimStart('+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) ? $"more than {int.MaxValue}" : "");
 
     /// <summary>A setting whose value is a positive duration in HOCON's format (<c>10s</c>, <c>500ms</c>, <c>2 minutes</c>).</summary>
     public static Setting Duration(string key, Func<DataflowSettings, TimeSpan, DataflowSettings> apply) =>

@@ -23,7 +23,12 @@ namespace AkkaDifferential;
 /// dataflow retains nothing and fails when it loses a bucket. Dataflows whose buckets run on the driver's node (the
 /// embedded engine, dataflows built from a lambda) never retain: nothing of theirs is lost without the driver.
 /// </param>
-public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null)
+/// <param name="InputMaxInFlight">
+/// The bound on an input session's updates in flight: sent, at times every input has passed, and not yet passed by
+/// every output of the dataflow on its driver. Flushing and advancing a session wait (the async calls without blocking)
+/// until fewer are in flight (docs/back-pressure.md); null for no bound.
+/// </param>
+public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null, int? InputMaxInFlight = 1 << 20)
 {
     /// <summary>The HOCON path of the settings.</summary>
     public const string Section = "akka-differential";
@@ -37,6 +42,7 @@ public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int I
         Setting.WholeNumber("buckets", minimum: 1, static (s, value) => s with { Buckets = value }),
         Setting.Duration("deploy-timeout", static (s, value) => s with { DeployTimeout = value }),
         Setting.WholeNumber("input-batch-size", minimum: 1, static (s, value) => s with { InputBatchSize = value }),
+        Setting.WholeNumberOrOff("input-max-in-flight", minimum: 1, static (s, value) => s with { InputMaxInFlight = value }),
         Setting.DurationOrOff("metrics-log-interval", static (s, value) => s with { MetricsLogInterval = value }),
         Setting.DurationOrOff("metrics-report-interval", static (s, value) => s with { MetricsReportInterval = value }),
         Setting.OnOff("recovery", static (s, value) => s with { Recovery = value }),

@@ -1,3 +1,4 @@
+using AkkaDifferential.Operators.Inputs;
 using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Dataflows;
@@ -6,13 +7,15 @@ namespace AkkaDifferential.Operators.Dataflows;
 /// The life of a deployed dataflow as its handles see it: running, failed (with the cause) or stopped. Input
 /// sessions refuse work once the dataflow is not running; probes and captures fail their waiters when it fails.
 /// For a dataflow that recovers (<see cref="Recoverable"/>) it also holds what its owner shares with the sessions:
-/// the incarnation the buckets run as now, and the retention frontier. Thread-safe: the dataflow actor writes it,
+/// the incarnation the buckets run as now; and for every dataflow the frontier its outputs have passed and the
+/// times of its open inputs, which input sessions read to retain and to slow a producer. Thread-safe: the dataflow actor writes it,
 /// user threads read it.
 /// </summary>
 internal sealed class DataflowState(DataflowId id)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile FlatTime[]? retention;
+    private volatile FlatTime[]? delivered;
+    private TaskCompletionSource deliveredMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile DeployedDataflow? current;
     private int recoveries;
     private int traceReaders;
@@ -34,9 +37,16 @@ internal sealed class DataflowState(DataflowId id)
 
     /// <summary>
     /// The frontier that every output of the dataflow has passed (the meet of its captures', change streams' and
-    /// probes' delivered frontiers), to which input sessions compact what they retain; null until known.
+    /// probes' delivered frontiers; empty when it has none), null until deployed. Input sessions compact what they
+    /// retain to it, and count what they sent at times it has passed as absorbed (back-pressure).
     /// </summary>
-    public FlatTime[]? Retention => retention;
+    public FlatTime[]? Delivered => delivered;
+
+    /// <summary>Completes when <see cref="Delivered"/> next moves (a new task after each move).</summary>
+    public Task DeliveredMoved => Volatile.Read(ref deliveredMoved).Task;
+
+    /// <summary>The times of the dataflow's open input sessions.</summary>
+    public OpenInputs Inputs { get; } = new();
 
     /// <summary>The dataflow as deployed now: its latest incarnation; null before the first deployment.</summary>
     public DeployedDataflow? Current => current;
@@ -50,8 +60,12 @@ internal sealed class DataflowState(DataflowId id)
     /// <summary>Completes when the dataflow stops; faults with a <see cref="DataflowFailedException"/> when it fails.</summary>
     public Task Completion => completion.Task;
 
-    /// <summary>Moves the retention frontier (only forward: the owner computes it from frontiers that never go back).</summary>
-    public void AdvanceRetention(FlatTime[] frontier) => retention = frontier;
+    /// <summary>Moves the delivered frontier (only forward: the owner computes it from frontiers that never go back) and wakes who waits for it.</summary>
+    public void AdvanceDelivered(FlatTime[] frontier)
+    {
+        delivered = frontier;
+        Interlocked.Exchange(ref deliveredMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     /// <summary>Records the incarnation the dataflow runs as now.</summary>
     public void Deployed(DeployedDataflow incarnation)

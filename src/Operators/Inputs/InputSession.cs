@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Inputs;
 using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Operators.Recovery;
 using AkkaDifferential.Operators.Runtime;
@@ -16,6 +17,14 @@ namespace AkkaDifferential;
 /// <see cref="Time"/>: results for a time become final only after the session has advanced past it (or closed).
 /// </summary>
 /// <remarks>
+/// <para>Back-pressure (docs/back-pressure.md): a session keeps at most
+/// <see cref="DataflowSettings.InputMaxInFlight"/> updates in flight, sent at times every open input of the dataflow
+/// has passed and not yet passed by every output on the driver (its captures, change streams and probes).
+/// <see cref="FlushAsync"/> and <see cref="AdvanceToAsync"/> complete only once fewer are in flight;
+/// <see cref="Flush"/>, <see cref="AdvanceTo(TTime)"/> and an update that sends a full buffer
+/// (<see cref="DataflowSettings.InputBatchSize"/>) block the calling thread until then, so that no call of a producer
+/// faster than the dataflow buffers without bound. Updates at times an input still holds are not waited for: they
+/// cannot complete before it moves.</para>
 /// A session is used from one thread at a time. Every check (a time moving backwards, use after the dataflow has
 /// stopped) throws before anything is changed, so the updates accepted before the error are intact.
 /// <para>In a dataflow that recovers from the loss of a cluster member (docs/recovery.md), the session retains every
@@ -41,6 +50,12 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     // Closed without failing: the capability is released (a failed input keeps it, its open time stays open).
     private bool released;
     private Exception? failure;
+    private readonly InFlightUpdates<TTime> inFlight = new();
+    // The lattice join of the times of the updates buffered since the last send: what the send's absorption waits for.
+    private TTime bufferedUpper = Timestamp.Minimum<TTime>();
+    // The delivered frontier as last decoded, and what it was decoded from.
+    private FlatTime[]? deliveredFlat;
+    private Antichain<TTime> delivered = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
 
     internal InputSession(int op, string name, OutputSpec<TData> spec, DataflowState state, DataflowSettings settings)
     {
@@ -49,10 +64,33 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
         this.spec = spec;
         this.state = state;
         this.settings = settings;
+        state.Inputs.At(op, FlatTime.From(Time));
     }
 
     /// <summary>The input's name, as its errors give it.</summary>
     public string Name => name;
+
+    /// <summary>
+    /// The updates sent and not yet absorbed: at times not yet passed by every output of the dataflow on the driver
+    /// (whether or not the bound waits for them; see <see cref="FlushAsync"/>).
+    /// </summary>
+    public long InFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                inFlight.Absorbable(Delivered(), state.Inputs.Frontier<TTime>());
+                return inFlight.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// When false, the session never waits for the dataflow to absorb what it sent: its caller bounds what is in flight
+    /// itself (the Akka.Streams sink, whose stage must not block its thread, bounds its demand by a probe).
+    /// </summary>
+    internal bool WaitsForAbsorption { get; set; } = true;
 
     /// <summary>The session's current time: new updates are at this time unless given a later one.</summary>
     public TTime Time { get; private set; } = Timestamp.Minimum<TTime>();
@@ -94,16 +132,42 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
         if (!Lattice.LessEqual(Time, time))
             throw new ArgumentOutOfRangeException(nameof(time), time,
                 $"Input '{name}' cannot accept an update at time {time}: the session is at time {Time}, and updates must be at or after it.");
+        bufferedUpper = port.Buffered == 0 ? time : Lattice.Join(bufferedUpper, time);
         port.Give(data, time, diff);
         if (port.Buffered >= settings.InputBatchSize)
+        {
             Send();
+            WaitBelowBound();
+        }
     }
 
-    /// <summary>Sends every buffered update to the dataflow.</summary>
+    /// <summary>
+    /// Sends every buffered update to the dataflow, and returns once fewer than
+    /// <see cref="DataflowSettings.InputMaxInFlight"/> updates are in flight (see <see cref="FlushAsync"/>), blocking
+    /// the calling thread until then.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dataflow failed or was disposed while the call waited.</exception>
     public void Flush()
     {
         Ready("flush");
         Send();
+        WaitBelowBound();
+    }
+
+    /// <summary>
+    /// Sends every buffered update to the dataflow, and completes once fewer than
+    /// <see cref="DataflowSettings.InputMaxInFlight"/> updates are in flight: sent at times every open input has
+    /// passed, and not yet passed by every output of the dataflow on the driver (its captures, change streams and
+    /// probes). A producer that awaits it between batches is slowed to the pace of the dataflow.
+    /// </summary>
+    /// <param name="cancellation">Stops the wait (the updates are sent all the same).</param>
+    /// <exception cref="InvalidOperationException">The dataflow failed or was disposed while the call waited.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the call waited.</exception>
+    public Task FlushAsync(CancellationToken cancellation = default)
+    {
+        Ready("flush");
+        Send();
+        return WhenBelowBound(cancellation);
     }
 
     /// <summary>
@@ -111,7 +175,25 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     /// updates. Outputs at times not after <paramref name="time"/> can then complete.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before the session's time.</exception>
+    /// <remarks>Returns once fewer than <see cref="DataflowSettings.InputMaxInFlight"/> updates are in flight, blocking the calling thread until then (see <see cref="AdvanceToAsync"/>).</remarks>
     public void AdvanceTo(TTime time) => AdvanceTo(time, flush: true);
+
+    /// <summary>
+    /// Moves the session to <paramref name="time"/> and sends the buffered updates, as <see cref="AdvanceTo(TTime)"/>,
+    /// and completes once fewer than <see cref="DataflowSettings.InputMaxInFlight"/> updates are in flight (see
+    /// <see cref="FlushAsync"/>): with the other inputs at <paramref name="time"/> too, once the outputs have caught up
+    /// with all but that many of the updates before it.
+    /// </summary>
+    /// <param name="time">The session's new time.</param>
+    /// <param name="cancellation">Stops the wait (the session has moved and sent all the same).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before the session's time.</exception>
+    /// <exception cref="InvalidOperationException">The dataflow failed or was disposed while the call waited.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the call waited.</exception>
+    public Task AdvanceToAsync(TTime time, CancellationToken cancellation = default)
+    {
+        Advance(time, flush: true);
+        return WhenBelowBound(cancellation);
+    }
 
     /// <summary>
     /// Moves the session to <paramref name="time"/>, promising no more updates before it. With
@@ -121,6 +203,13 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before the session's time.</exception>
     public void AdvanceTo(TTime time, bool flush)
+    {
+        Advance(time, flush);
+        if (flush)
+            WaitBelowBound();
+    }
+
+    private void Advance(TTime time, bool flush)
     {
         Ready("advance");
         if (!Lattice.LessEqual(Time, time))
@@ -142,6 +231,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             ((IBatchSender<TTime>)this).Progress.Update(Location.Source(op, 0), reported, -1);
             closed = true;
             released = true;
+            state.Inputs.Closed(op);
             Counters.Frontier(0, []);
             SendProgress();
         }
@@ -255,19 +345,63 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     {
         lock (gate)
         {
-            output!.Flush(this);
+            inFlight.Sent(bufferedUpper, output!.Buffered);
+            output.Flush(this);
             if (!EqualityComparer<TTime>.Default.Equals(reported, Time))
             {
                 var progress = ((IBatchSender<TTime>)this).Progress;
                 progress.Update(Location.Source(op, 0), Time, +1);
                 progress.Update(Location.Source(op, 0), reported, -1);
                 reported = Time;
+                state.Inputs.At(op, FlatTime.From(reported));
                 Counters.Frontier(0, [FlatTime.From(reported)]);
             }
             SendProgress();
             if (retained is { ShouldCompact: true })
-                retained.Compact(state.Retention is { } since ? new Antichain<TTime>(since.Select(f => f.To<TTime>())) : new Antichain<TTime>());
+                retained.Compact(Delivered());
         }
+    }
+
+    /// <summary>The frontier every output of the dataflow has passed, decoded once per move.</summary>
+    private Antichain<TTime> Delivered()
+    {
+        var flat = state.Delivered;
+        if (flat is not null && !ReferenceEquals(flat, deliveredFlat))
+        {
+            deliveredFlat = flat;
+            delivered = new Antichain<TTime>(flat.Select(f => f.To<TTime>()));
+        }
+        return delivered;
+    }
+
+    /// <summary>True when no more than the bound is in flight at times the dataflow can absorb now (or there is no bound).</summary>
+    private bool BelowBound()
+    {
+        if (settings.InputMaxInFlight is not { } bound || !WaitsForAbsorption)
+            return true;
+        lock (gate)
+            return inFlight.Count < bound || inFlight.Absorbable(Delivered(), state.Inputs.Frontier<TTime>()) < bound;
+    }
+
+    /// <summary>Completes once <see cref="BelowBound"/> holds, waking at each move of the delivered frontier.</summary>
+    private async Task WhenBelowBound(CancellationToken cancellation)
+    {
+        while (true)
+        {
+            // Taken before the check, so that a move between the check and the wait is not missed.
+            var moved = state.DeliveredMoved;
+            if (BelowBound())
+                return;
+            state.ThrowIfNotRunning($"wait for input '{name}' to be absorbed");
+            await Task.WhenAny(moved, state.Completion).WaitAsync(cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Blocks the calling thread until <see cref="BelowBound"/> holds: the synchronous calls' back-pressure.</summary>
+    private void WaitBelowBound()
+    {
+        if (!BelowBound())
+            WhenBelowBound(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace AkkaDifferential.Operators.Recovery;
 /// <summary>
 /// The frontiers the endpoints of a dataflow on its driver (captures, change streams, probes) have delivered, as
 /// they report them to its owner, and their meet: the times every output of the dataflow has passed, to which its
-/// input sessions may compact what they retain (nobody will look at the outputs before it again). An endpoint that
+/// input sessions may compact what they retain (nobody will look at the outputs before it again), and past which
+/// what they sent counts as absorbed (back-pressure, docs/back-pressure.md). An endpoint that
 /// has not reported yet holds it at the minimum time; without endpoints nothing is compacted (the meet of none is
 /// left empty, which compacts nothing). Not thread-safe: the owner's actor uses it.
 /// </summary>

@@ -31,8 +31,9 @@ namespace AkkaDifferential.Operators.Runtime;
 /// surviving members), registers the new incarnation with the frontier actor (a new singleton, if it moved: the
 /// dataflow's progress restarts with it), and then has the sessions replay what they retained. A dataflow that does
 /// not recover fails, naming the bucket or frontier actor and where it was.</para>
-/// <para>For a dataflow that recovers it also computes the retention frontier: the meet of the frontiers its
-/// endpoints report (<see cref="DeliveredFrontiers"/>), published to the sessions through its state.</para>
+/// <para>It also computes the delivered frontier: the meet of the frontiers its endpoints report
+/// (<see cref="DeliveredFrontiers"/>), published to the sessions through its state, which compact what they retain
+/// to it and wait for it when they have too much in flight (docs/back-pressure.md).</para>
 /// </remarks>
 internal sealed class DataflowActor : ReceiveActor, IWithTimers
 {
@@ -53,7 +54,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
     private readonly string? notRecoverable;
     private readonly RefreshRequests refreshes;
     private Incarnation current;
-    private DeliveredFrontiers? delivered;
+    private DeliveredFrontiers delivered = null!;
     private IActorRef? deployer;
     private bool failed;
 
@@ -99,8 +100,8 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         });
         Receive<ProbeProtocol.Delivered>(report =>
         {
-            if (delivered is not null && delivered.Report(Sender, report.Frontier))
-                state.AdvanceRetention([.. delivered.Meet.Elements]);
+            if (delivered.Report(Sender, report.Frontier))
+                state.AdvanceDelivered([.. delivered.Meet.Elements]);
         });
         Receive<RecoveryTimeout>(timeout =>
         {
@@ -174,12 +175,10 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         foreach (var node in plan.Operators)
             if (node.Endpoint is { } endpoint)
                 Endpoints[node.Index] = Context.ActorOf(endpoint(current.Deployment.Buckets), $"endpoint-{node.Index}");
-        if (state.Recoverable)
-        {
-            delivered = new DeliveredFrontiers(Endpoints.Values, minimum);
-            foreach (var endpoint in Endpoints.Values)
-                endpoint.Tell(new ProbeProtocol.ReportDelivery(Self));
-        }
+        delivered = new DeliveredFrontiers(Endpoints.Values, minimum);
+        state.AdvanceDelivered([.. delivered.Meet.Elements]);
+        foreach (var endpoint in Endpoints.Values)
+            endpoint.Tell(new ProbeProtocol.ReportDelivery(Self));
         Start(current);
     }
 
@@ -345,7 +344,7 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         state.Metrics.Reset();
         refreshes.Restart();
         plans.Add(next.Id, plan);
-        var since = delivered?.Meet.Elements.ToArray() ?? [];
+        var since = delivered.Meet.Elements.ToArray();
         foreach (var endpoint in Endpoints.Values)
             endpoint.Tell(new RecoveryProtocol.Recover(next.Id, since));
         Start(next);

@@ -30,14 +30,16 @@ public sealed class DataflowSettingsTests
         Assert.Equal(65536, settings.InputBatchSize);
         Assert.Null(settings.MetricsLogInterval);
         Assert.True(settings.Recovery);
+        Assert.Equal(1 << 20, settings.InputMaxInFlight);
     }
 
     [Theory]
     [MemberData(nameof(EntryPoints))]
     public async Task An_override_takes_effect(EntryPoint entry)
     {
-        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off");
-        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1)), settings);
+        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off\nakka-differential.input-max-in-flight = 500");
+        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1), InputMaxInFlight: 500), settings);
+        Assert.Null((await SettingsOf(entry, "akka-differential.input-max-in-flight = off")).InputMaxInFlight);
     }
 
     /// <summary>Every key with values of every wrong kind: empty, another type, out of range, a list, an object.</summary>
@@ -47,6 +49,7 @@ public sealed class DataflowSettingsTests
         const string duration = "must be a positive duration (such as 10s or 500ms), but is";
         const string durationOrOff = "must be a positive duration (such as 10s or 500ms) or off, but is";
         const string onOff = "must be on or off, but is";
+        const string countOrOff = "must be a whole number ≥ 1 or off, but is";
         (string Key, string Value, string Expected)[] cases =
         [
             ("buckets", "", $"{count} empty"),
@@ -81,6 +84,14 @@ public sealed class DataflowSettingsTests
             ("metrics-log-interval", "[10s]", $"{durationOrOff} a list"),
             ("metrics-report-interval", "on", $"{durationOrOff} 'on'"),
             ("metrics-report-interval", "-1s", $"{durationOrOff} '-1s'"),
+            ("input-max-in-flight", "", $"{countOrOff} empty"),
+            ("input-max-in-flight", "on", $"{countOrOff} 'on'"),
+            ("input-max-in-flight", "0", $"{countOrOff} '0'"),
+            ("input-max-in-flight", "-5", $"{countOrOff} '-5'"),
+            ("input-max-in-flight", "1e6", $"{countOrOff} '1e6'"),
+            ("input-max-in-flight", "99999999999", $"{countOrOff} '99999999999', more than 2147483647"),
+            ("input-max-in-flight", "[1]", $"{countOrOff} a list"),
+            ("input-max-in-flight", "{ updates = 1 }", $"{countOrOff} an object"),
             ("recovery", "", $"{onOff} empty"),
             ("recovery", "yes", $"{onOff} 'yes'"),
             ("recovery", "true", $"{onOff} 'true'"),
@@ -117,7 +128,7 @@ public sealed class DataflowSettingsTests
     public async Task An_unknown_key_far_from_every_known_one_is_refused_with_the_known_keys(EntryPoint entry)
     {
         var error = await Refused(entry, "akka-differential.colour = red");
-        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
+        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, input-max-in-flight, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
 
         error = await Refused(entry, "akka-differential.buckets { count = 3 }");
         Assert.Contains("'akka-differential.buckets' must be a whole number ≥ 1, but is an object", error.Message);
