@@ -18,12 +18,18 @@ internal sealed class DeliveredFrontiers(IEnumerable<IActorRef> endpoints, FlatT
     /// <summary>The meet of every endpoint's delivered frontier.</summary>
     public Antichain<FlatTime> Meet { get; private set; } = new(endpoints.Any() ? [minimum] : []);
 
+    /// <summary>
+    /// A time of an endpoint in an iteration scope, as the dataflow's top-level time: its outer coordinates. An inner
+    /// frontier element <c>(t, i)</c> means that times <c>(t, i')</c> may still come there, so <c>t</c> is not passed.
+    /// </summary>
+    private FlatTime Outer(FlatTime time) => time.Length == minimum.Length ? time : new FlatTime(time.Coordinates[..minimum.Length].ToArray());
+
     /// <summary>Records what <paramref name="endpoint"/> has delivered; true when the meet moved.</summary>
     public bool Report(IActorRef endpoint, FlatTime[] frontier)
     {
         if (!delivered.ContainsKey(endpoint))
             return false;
-        delivered[endpoint] = frontier;
+        delivered[endpoint] = [.. frontier.Select(Outer)];
         var meet = new Antichain<FlatTime>(delivered.Values.SelectMany(f => f));
         if (meet.Equals(Meet))
             return false;
