@@ -7,8 +7,11 @@ namespace AkkaDifferential.Operators.Tests.Inputs;
 /// A producer faster than its dataflow is slowed to the dataflow's pace (docs/back-pressure.md): a loop of large
 /// batches, each advanced with <see cref="InputSession{TData, TTime, TDiff}.AdvanceToAsync"/>, into a join whose every
 /// batch of input matches many times its size. The updates in flight never exceed the bound by more than the batch
-/// being filled, the managed heap's peak stays bounded, and the results equal the recomputation. Run alone: the heap
-/// is the process's.
+/// being filled, and the results equal the recomputation. The managed heap's peak is written to the output
+/// (docs/back-pressure.md has the figures): it is not asserted, since on a loaded machine the producer is slowed by the
+/// machine as much as by the bound, and the heap then does not tell the two apart (1.1-1.8 M updates in flight
+/// without the bound at a load average of 50, and a heap peak within that of the bounded run). Run alone: the heap is
+/// the process's.
 /// </summary>
 [Collection(MemoryCollection.Name)]
 public sealed class BackPressureTests(ITestOutputHelper output)
@@ -20,38 +23,30 @@ public sealed class BackPressureTests(ITestOutputHelper output)
     private const int Matches = 16;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>
-    /// What the heap may grow by at its peak. Measured at 49-56 MiB with the bound and 152-180 MiB without it (all
-    /// 64 rounds in the mailboxes at once; docs/back-pressure.md).
-    /// </summary>
-    private const long PeakGrowthBound = 112L << 20;
-
     [Fact]
-    public async Task A_fast_producer_awaiting_AdvanceToAsync_keeps_in_flight_under_the_bound_and_the_heap_bounded()
+    public async Task A_fast_producer_awaiting_AdvanceToAsync_keeps_in_flight_under_the_bound()
     {
         await using var engine = DifferentialEngine.Create($"akka-differential.input-max-in-flight = {Bound}\nakka-differential.input-batch-size = {Batch}");
-        var (peakInFlight, peakGrowth) = await Produce(engine, (session, time) => session.AdvanceToAsync(time));
+        var peakInFlight = await Produce(engine, (session, time) => session.AdvanceToAsync(time));
         Assert.True(peakInFlight <= Bound + Batch, $"{peakInFlight:N0} updates were in flight, over the bound {Bound:N0} and one batch of {Batch:N0}.");
-        Assert.True(peakGrowth < PeakGrowthBound, $"The heap grew by {peakGrowth >> 20} MiB at its peak, over {PeakGrowthBound >> 20} MiB.");
     }
 
     [Fact]
     public async Task A_fast_producer_calling_AdvanceTo_on_its_own_thread_is_blocked_under_the_bound()
     {
         await using var engine = DifferentialEngine.Create($"akka-differential.input-max-in-flight = {Bound}\nakka-differential.input-batch-size = {Batch}");
-        var (peakInFlight, peakGrowth) = await Produce(engine, (session, time) => Task.Run(() => session.AdvanceTo(time)));
+        var peakInFlight = await Produce(engine, (session, time) => Task.Run(() => session.AdvanceTo(time)));
         Assert.True(peakInFlight <= Bound + Batch, $"{peakInFlight:N0} updates were in flight, over the bound {Bound:N0} and one batch of {Batch:N0}.");
-        Assert.True(peakGrowth < PeakGrowthBound, $"The heap grew by {peakGrowth >> 20} MiB at its peak, over {PeakGrowthBound >> 20} MiB.");
     }
 
     /// <summary>
     /// Loads the right side (<see cref="Keys"/> keys with <see cref="Matches"/> values each), then feeds
     /// <see cref="Rounds"/> rounds of <see cref="Batch"/> left updates, one round per time, advancing with
     /// <paramref name="advance"/>; checks the counts of joined pairs at every time against the recomputation, and
-    /// returns the most updates seen in flight (after a round's updates are given and after its advance returns)
-    /// and the heap's peak growth.
+    /// returns the most updates seen in flight (after a round's updates are given and after its advance returns),
+    /// writing the heap's peak to the output.
     /// </summary>
-    private async Task<(long PeakInFlight, long PeakGrowth)> Produce(DifferentialEngine engine, Func<InputSession<(int Key, int Value), long, long>, long, Task> advance)
+    private async Task<long> Produce(DifferentialEngine engine, Func<InputSession<(int Key, int Value), long, long>, long, Task> advance)
     {
         var dataflow = await engine.BuildAsync((Scope<long> scope) =>
         {
@@ -79,8 +74,7 @@ public sealed class BackPressureTests(ITestOutputHelper output)
         }
         left.Close();
         await probe.WhenDone().WaitAsync(Timeout);
-        var peakGrowth = heap.PeakGrowth;
-        output.WriteLine($"peak in flight {peakInFlight:N0} updates (bound {Bound:N0}, batch {Batch:N0}); heap peak {heap.Peak >> 20} MiB, {peakGrowth >> 20} MiB over the {heap.Baseline >> 20} MiB before");
+        output.WriteLine($"peak in flight {peakInFlight:N0} updates (bound {Bound:N0}, batch {Batch:N0}); heap peak {heap.Peak >> 20} MiB with garbage, {heap.PeakAfterCollection >> 20} MiB after a collection, over {heap.Baseline >> 20} MiB before");
 
         // Each round adds Batch / Keys left values per key, each matching Matches right values.
         for (var time = 0; time < Rounds; time++)
@@ -88,6 +82,6 @@ public sealed class BackPressureTests(ITestOutputHelper output)
             var expected = Enumerable.Range(0, Keys).ToDictionary(key => (key, (long)(time + 1) * (Batch / Keys) * Matches), static _ => 1L);
             Assert.Equal(expected, (await sizes.CollectionAt(time).WaitAsync(Timeout)).ToDictionary());
         }
-        return (peakInFlight, peakGrowth);
+        return peakInFlight;
     }
 }
