@@ -16,7 +16,11 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// the edge the k-th removal deletes), and after every round the answer recomputed from the whole array with LINQ,
 /// as a .NET program without an incremental engine would.</para>
 /// <para>Warm-up (<see cref="BenchConfig.Warmup"/>): the same workload first runs on a small graph in the same
-/// process, so that what is measured is jitted, tiered-up code, not the first minutes of a fresh process.</para>
+/// process, so that what is measured is jitted, tiered-up code, not the first minutes of a fresh process. Tiered
+/// compilation promotes hot methods on a background thread well after they got hot, so the run then waits until the
+/// JIT has been idle for a moment (<see cref="JitSettling"/>), and again after the load, outside the load's and the
+/// rounds' clocks: otherwise the first measured rounds run at the earlier tiers while those compilations share the
+/// cores with them.</para>
 /// <para>Memory: the peak working set is read when the dataflow is done and before the baseline runs (so it is the
 /// engine's peak, plus the runtime); heap figures are <see cref="GC.GetTotalMemory(bool)"/> after a full collection.</para>
 /// </remarks>
@@ -43,7 +47,8 @@ internal static class BenchRunner
             if (cluster is not null)
                 await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, cluster.Target);
             RunLinq(workload, warmup, ProgressDisplay.Silent);
-            progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)}");
+            var (waited, compiled) = await JitSettling.WaitAsync();
+            progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)} (the JIT settled in {Format.Seconds(waited.TotalSeconds)}, {compiled:N0} methods compiled meanwhile)");
         }
         var (engine, upstream, onCluster) = cluster is null
             ? await RunBesideUpstreamAsync(workload, config, progress)
@@ -153,6 +158,12 @@ internal static class BenchRunner
         var loadPause = GC.GetTotalPauseDuration() - pauseStart;
         progress.Line($"{config.Label}: loaded in {Format.Seconds(load.TotalSeconds)}");
         var heapAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
+        if (config.Warmup)
+        {
+            // What the load compiled is promoted before the rounds, not during them (see JitSettling).
+            var (waited, compiled) = await JitSettling.WaitAsync();
+            progress.Line($"{config.Label}: the JIT settled in {Format.Seconds(waited.TotalSeconds)} ({compiled:N0} methods compiled)");
+        }
 
         // The rounds.
         progress.Begin($"{config.Label}: {config.Rounds:N0} rounds");
