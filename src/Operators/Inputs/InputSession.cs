@@ -329,7 +329,9 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
 
     private OutputPort<TData, TTime, TDiff> Ready(string what)
     {
-        state.ThrowIfNotRunning($"{what} input '{name}'");
+        // The message is built only when it is thrown: this runs for every update given.
+        if (state.Completion.IsCompleted)
+            state.ThrowIfNotRunning($"{what} input '{name}'");
         if (failure is not null)
             throw new InvalidOperationException($"Cannot {what} input '{name}': it failed: {failure.Message}", failure);
         if (closed)
