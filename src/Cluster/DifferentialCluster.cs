@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using AkkaDifferential.Cluster;
+using AkkaDifferential.Cluster.Tls;
 using AkkaDifferential.Cluster.Wire;
 using AkkaDifferential.Operators.Configuration;
 using AkkaDifferential.Operators.Dataflows;
@@ -24,6 +26,9 @@ public static class DifferentialCluster
     /// <summary>The actor system name every member shares.</summary>
     public const string SystemName = "akka-differential";
 
+    /// <summary>Remoting's switch for TLS; its addresses are <c>akka.ssl.tcp://…</c> when on.</summary>
+    private const string TlsEnabled = "akka.remote.dot-netty.tcp.enable-ssl";
+
     /// <summary>
     /// Starts a member listening on 127.0.0.1:<paramref name="port"/> and joining <paramref name="seeds"/> (host:port;
     /// a first member lists itself), and waits until it is up.
@@ -33,17 +38,24 @@ public static class DifferentialCluster
     /// <param name="hostsBuckets">True for a worker; false for a driver that hosts no bucket.</param>
     /// <param name="joinTimeout">How long to wait for the member to be up in the cluster.</param>
     /// <param name="hocon">Overrides of config/cluster.conf and config/akka-differential.conf.</param>
+    /// <param name="tls">
+    /// TLS for the member's remoting (<see cref="RemotingTls"/>), or null for none; every member of a cluster has it or
+    /// none has: a member without it cannot join members with it.
+    /// </param>
     /// <exception cref="ArgumentException">A seed is not <c>host:port</c>, or no seed is given.</exception>
     /// <exception cref="InvalidOperationException">The port is in use.</exception>
+    /// <exception cref="ConfigurationException">The HOCON is malformed, or the TLS certificate cannot serve (the setting and the file named).</exception>
     /// <exception cref="TimeoutException">The member did not join within <paramref name="joinTimeout"/> (no seed reachable); its actor system is stopped.</exception>
-    public static async Task<DifferentialEngine> StartMemberAsync(int port, IReadOnlyList<string> seeds, bool hostsBuckets, TimeSpan joinTimeout, string? hocon = null)
+    public static async Task<DifferentialEngine> StartMemberAsync(int port, IReadOnlyList<string> seeds, bool hostsBuckets, TimeSpan joinTimeout, string? hocon = null, RemotingTls? tls = null)
     {
-        var config = MemberConfig(port, seeds, hostsBuckets, hocon);
+        var config = MemberConfig(port, seeds, hostsBuckets, hocon, tls is not null);
         var settings = DataflowSettings.FromConfig(config);
+        var bootstrap = BootstrapSetup.Create().WithConfig(config);
+        var setup = TlsSetup(tls) is { } ssl ? ActorSystemSetup.Create(bootstrap, ssl) : ActorSystemSetup.Create(bootstrap);
         ActorSystem system;
         try
         {
-            system = ActorSystem.Create(SystemName, config);
+            system = ActorSystem.Create(SystemName, setup);
         }
         catch (Exception ex) when (ex is not ConfigurationException)
         {
@@ -63,13 +75,14 @@ public static class DifferentialCluster
 
     /// <summary>
     /// A member's configuration: <paramref name="hocon"/> over the port and role, over config/cluster.conf, config/wire.conf and
-    /// config/akka-differential.conf. The seeds are checked here, before anything starts, and joined by
-    /// <see cref="JoinAsync"/> once the actor system (whatever its name) exists.
+    /// config/akka-differential.conf; with <paramref name="tls"/>, remoting's <c>enable-ssl</c> over all of them (the
+    /// certificate and the check of peers come with <see cref="TlsSetup"/>). The seeds are checked here, before
+    /// anything starts, and joined by <see cref="JoinAsync"/> once the actor system (whatever its name) exists.
     /// </summary>
     /// <exception cref="ArgumentException">No seed, or a seed that is not <c>host:port</c>.</exception>
     /// <exception cref="InvalidOperationException">The port is in use.</exception>
     /// <exception cref="ConfigurationException">The HOCON is malformed (its line and column named).</exception>
-    internal static Config MemberConfig(int port, IReadOnlyList<string> seeds, bool hostsBuckets, string? hocon)
+    internal static Config MemberConfig(int port, IReadOnlyList<string> seeds, bool hostsBuckets, string? hocon, bool tls = false)
     {
         if (seeds.Count == 0)
             throw new ArgumentException("A member needs at least one seed (host:port); the first member lists itself.", nameof(seeds));
@@ -82,8 +95,17 @@ public static class DifferentialCluster
         var defaults = ConfigurationFactory.FromResource<ClusterNodes>("cluster.conf")
             .WithFallback(WireConfig())
             .WithFallback(DefaultConfig.Load());
-        return (string.IsNullOrWhiteSpace(hocon) ? overrides : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(overrides)).WithFallback(defaults);
+        var config = (string.IsNullOrWhiteSpace(hocon) ? overrides : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(overrides)).WithFallback(defaults);
+        return tls ? ConfigurationFactory.ParseString($"{TlsEnabled} = on").WithFallback(config) : config;
     }
+
+    /// <summary>
+    /// The setup that gives remoting <paramref name="tls"/>'s certificate and accepts as peers only members that
+    /// present the same one (<see cref="SameCertificate"/>), or null without TLS. The certificate is read here, so that
+    /// a member that could not serve TLS is refused before it starts.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The certificate cannot serve (the setting and the file named).</exception>
+    internal static Setup? TlsSetup(RemotingTls? tls) => tls is null ? null : SameCertificate.Setup(tls.Load());
 
     /// <summary>
     /// Joins <paramref name="system"/>, started with <see cref="MemberConfig"/>, to the cluster through
@@ -93,14 +115,15 @@ public static class DifferentialCluster
     internal static async Task JoinAsync(ActorSystem system, IReadOnlyList<string> seeds, TimeSpan joinTimeout)
     {
         var cluster = Akka.Cluster.Cluster.Get(system);
-        var addresses = seeds.Select(seed => SeedAddress(system.Name, seed)).ToList();
+        var scheme = system.Settings.Config.GetBoolean(TlsEnabled) ? "akka.ssl.tcp" : "akka.tcp";
+        var addresses = seeds.Select(seed => SeedAddress(scheme, system.Name, seed)).ToList();
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         cluster.JoinSeedNodes(addresses);
         if (await Task.WhenAny(up.Task, Task.Delay(joinTimeout)).ConfigureAwait(false) != up.Task)
             throw new TimeoutException(
                 $"The member on 127.0.0.1:{cluster.SelfAddress.Port} could not join the cluster through seeds {string.Join(", ", addresses)} within {joinTimeout.TotalSeconds:0.#} s: " +
-                "is a member running there, with the same actor system name? Start the first member with itself as seed.");
+                "is a member running there, with the same actor system name and the same TLS (on both with the same certificate, or off on both)? Start the first member with itself as seed.");
     }
 
     /// <summary>
@@ -168,10 +191,10 @@ public static class DifferentialCluster
         return (seed[..colon], port);
     }
 
-    private static Address SeedAddress(string systemName, string seed)
+    private static Address SeedAddress(string scheme, string systemName, string seed)
     {
         var (host, port) = SeedEndpoint(seed);
-        return new Address("akka.tcp", systemName, host, port);
+        return new Address(scheme, systemName, host, port);
     }
 
     private static void EnsurePortFree(int port)

@@ -22,4 +22,11 @@ public sealed record ClusterMemberOptions
 
     /// <summary>How long the host's start waits for the member to be up (20 s by default).</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// TLS for the member's remoting, or null (the default) for none: members then accept only peers that present
+    /// the same certificate (<see cref="RemotingTls"/>, docs/security.md). Every member has it or none has.
+    /// <see cref="RemotingTls.FromEnvironment"/> reads it as the command line does.
+    /// </summary>
+    public RemotingTls? Tls { get; init; }
 }

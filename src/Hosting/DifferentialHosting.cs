@@ -38,7 +38,10 @@ public static class DifferentialHosting
     /// <param name="configure">Registers definitions, hosts dataflows, chooses cluster membership and settings.</param>
     /// <exception cref="InvalidOperationException">Called twice on one builder, or (as a cluster member) the port is in use.</exception>
     /// <exception cref="ArgumentException">A seed is not <c>host:port</c>.</exception>
-    /// <exception cref="ConfigurationException">The options' HOCON is malformed or has a bad <c>akka-differential</c> setting.</exception>
+    /// <exception cref="ConfigurationException">
+    /// The options' HOCON is malformed or has a bad <c>akka-differential</c> setting, or the member's TLS certificate
+    /// (<see cref="ClusterMemberOptions.Tls"/>) cannot serve: the setting and the file are named.
+    /// </exception>
     public static AkkaConfigurationBuilder WithDifferentialDataflow(this AkkaConfigurationBuilder builder, Action<DifferentialDataflowOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -48,11 +51,13 @@ public static class DifferentialHosting
         var options = new DifferentialDataflowOptions();
         configure(options);
         var config = options.Cluster is { } member
-            ? DifferentialCluster.MemberConfig(member.Port, member.Seeds, member.HostsBuckets, options.Hocon)
+            ? DifferentialCluster.MemberConfig(member.Port, member.Seeds, member.HostsBuckets, options.Hocon, member.Tls is not null)
             : string.IsNullOrWhiteSpace(options.Hocon)
                 ? DefaultConfig.Load()
                 : HoconSyntax.Parse(options.Hocon, DataflowSettings.ExpectedAt).WithFallback(DefaultConfig.Load());
         DataflowSettings.FromConfig(config);
+        if (DifferentialCluster.TlsSetup(options.Cluster?.Tls) is { } tls)
+            builder.AddSetup(tls);
         return builder
             .AddHocon(config, HoconAddMode.Append)
             .AddHocon(ConfigurationFactory.ParseString($"akka.loggers = [\"{typeof(LoggerFactoryLogger).AssemblyQualifiedName}\"]"), HoconAddMode.Append)

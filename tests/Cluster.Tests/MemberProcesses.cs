@@ -9,14 +9,27 @@ namespace AkkaDifferential.Cluster.Tests;
 /// on free loopback ports) with <c>serialize-messages = on</c>, and a driver member in the test process that hosts no
 /// bucket: started once for the test classes of <see cref="ThreeMembers"/> (and once more for each class that has
 /// them as its own fixture), killed in <see cref="DisposeAsync"/>. A test of its own set may kill a member with
-/// SIGKILL (<see cref="Kill"/>) and have it replaced by a new process (<see cref="ReplaceKilledAsync"/>).
+/// SIGKILL (<see cref="Kill"/>) and have it replaced by a new process (<see cref="ReplaceKilledAsync"/>). With
+/// <see cref="RemotingTls"/>, the members and the driver talk over TLS (<see cref="TlsMembers"/>).
 /// </summary>
 public sealed class MemberProcesses : IAsyncLifetime
 {
     public const int Members = 3;
+
+    /// <summary>The HOCON of the members and the driver.</summary>
+    public const string TestConfig = "akka.actor.serialize-messages = on\nakka.loglevel = WARNING";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private const string TestConfig = "akka.actor.serialize-messages = on\nakka.loglevel = WARNING";
+    private readonly RemotingTls? tls;
     private LocalCluster? cluster;
+
+    /// <summary>Members without TLS.</summary>
+    public MemberProcesses()
+    {
+    }
+
+    /// <summary>Members and a driver with <paramref name="tls"/>.</summary>
+    internal MemberProcesses(RemotingTls tls) => this.tls = tls;
 
     /// <summary>The driver: a member of the cluster that deploys by name and keeps the handles.</summary>
     public DifferentialEngine Driver { get; private set; } = null!;
@@ -32,8 +45,8 @@ public sealed class MemberProcesses : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        cluster = await LocalCluster.StartAsync(Members, TestConfig, StartTimeout);
-        Driver = await DifferentialCluster.StartMemberAsync(0, [Seed], hostsBuckets: false, TimeSpan.FromSeconds(60), TestConfig);
+        cluster = await LocalCluster.StartAsync(Members, TestConfig, StartTimeout, tls);
+        Driver = await DifferentialCluster.StartMemberAsync(0, [Seed], hostsBuckets: false, TimeSpan.FromSeconds(60), TestConfig, tls);
         Definitions = ExampleDefinitions.Register(Driver);
         await AllUpAsync();
     }

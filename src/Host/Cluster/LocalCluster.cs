@@ -22,9 +22,14 @@ internal sealed class LocalCluster : IAsyncDisposable
     private readonly Queue<string> log = new();
     private readonly List<PosixSignalRegistration> signals = [];
     private readonly string? configFile;
+    private readonly RemotingTls? tls;
     private int disposed;
 
-    private LocalCluster(string? configFile) => this.configFile = configFile;
+    private LocalCluster(string? configFile, RemotingTls? tls)
+    {
+        this.configFile = configFile;
+        this.tls = tls;
+    }
 
     /// <summary>The seed member, as <c>127.0.0.1:port</c>: what a driver joins (<c>--cluster</c>).</summary>
     public string Seed { get; private set; } = "";
@@ -39,10 +44,14 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <param name="members">How many members; at least one.</param>
     /// <param name="hocon">HOCON every member reads over config/cluster.conf (<c>--config</c>), or null.</param>
     /// <param name="timeout">How long the members may take to come up, all together.</param>
+    /// <param name="tls">
+    /// TLS for the members (in their environment, <see cref="RemotingTls.CertificateVariable"/> and
+    /// <see cref="RemotingTls.PasswordVariable"/>), or null for what this process's environment says.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="members"/> is less than one.</exception>
     /// <exception cref="InvalidOperationException">A member exited before it was up; the message holds what the members printed. The others are stopped.</exception>
     /// <exception cref="TimeoutException">Not every member was up within <paramref name="timeout"/>; the members are stopped.</exception>
-    public static async Task<LocalCluster> StartAsync(int members, string? hocon, TimeSpan timeout)
+    public static async Task<LocalCluster> StartAsync(int members, string? hocon, TimeSpan timeout, RemotingTls? tls = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
         string? config = null;
@@ -51,7 +60,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             config = Path.Combine(Path.GetTempPath(), $"akka-differential-members-{Guid.NewGuid():N}.conf");
             await File.WriteAllTextAsync(config, hocon);
         }
-        var cluster = new LocalCluster(config);
+        var cluster = new LocalCluster(config, tls);
         try
         {
             AppDomain.CurrentDomain.ProcessExit += cluster.KillOnExit;
@@ -101,6 +110,11 @@ internal sealed class LocalCluster : IAsyncDisposable
             if (configFile is not null)
                 args.AddRange(["--config", configFile]);
             var process = new Process { StartInfo = HostProcess.StartInfo(args, redirectError: true), EnableRaisingEvents = true };
+            if (tls is not null)
+            {
+                process.StartInfo.Environment[RemotingTls.CertificateVariable] = tls.CertificatePath;
+                process.StartInfo.Environment[RemotingTls.PasswordVariable] = tls.Password;
+            }
             var up = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             process.OutputDataReceived += (_, e) =>
             {

@@ -24,6 +24,10 @@ internal static class NodeCommand
                   --config FILE               HOCON overriding config/cluster.conf (e.g. akka.loglevel = INFO)
                   --parent PID                leave and exit once process PID has exited (members that
                                               'bench --cluster N' starts never outlive it)
+                TLS between members (docs/security.md): set AKKA_DIFFERENTIAL_TLS_CERTIFICATE to a PKCS#12
+                (.pfx) file with the certificate and its key, AKKA_DIFFERENTIAL_TLS_PASSWORD to its password,
+                for every member and every command run with --cluster; members accept only peers that
+                present the same certificate
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter log)
@@ -75,12 +79,16 @@ internal static class NodeCommand
             await Task.Delay(ParentCheck);
     }
 
-    /// <summary>Starts a member; bad seeds, a port in use, a bad setting or a join that times out are bad input (exit code 2, one line).</summary>
+    /// <summary>
+    /// Starts a member, with TLS when the environment asks for it (<see cref="RemotingTls.FromEnvironment"/>); bad
+    /// seeds, a port in use, a bad setting or certificate or a join that times out are bad input (exit code 2, one line).
+    /// </summary>
     public static async Task<DifferentialEngine> Start(int port, string seeds, bool hostsBuckets, TimeSpan joinTimeout, string? hocon = null)
     {
         try
         {
-            return await DifferentialCluster.StartMemberAsync(port, seeds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), hostsBuckets, joinTimeout, hocon);
+            var tls = RemotingTls.FromEnvironment();
+            return await DifferentialCluster.StartMemberAsync(port, seeds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), hostsBuckets, joinTimeout, hocon, tls);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or TimeoutException or Akka.Configuration.ConfigurationException)
         {
