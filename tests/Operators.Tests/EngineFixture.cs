@@ -1,13 +1,16 @@
 namespace AkkaDifferential.Operators.Tests;
 
 /// <summary>One embedded engine shared by the tests of a class: each test deploys its own dataflows on it.</summary>
-public sealed class EngineFixture : IAsyncLifetime
+public class EngineFixture : IAsyncLifetime
 {
     public DifferentialEngine Engine { get; private set; } = null!;
 
+    /// <summary>The engine's settings over the defaults; none here.</summary>
+    protected virtual string? Hocon => null;
+
     public Task InitializeAsync()
     {
-        Engine = DifferentialEngine.Create();
+        Engine = DifferentialEngine.Create(Hocon);
         return Task.CompletedTask;
     }
 

@@ -28,7 +28,11 @@ namespace AkkaDifferential;
 /// every output of the dataflow on its driver. Flushing and advancing a session wait (the async calls without blocking)
 /// until fewer are in flight (docs/back-pressure.md); null for no bound.
 /// </param>
-public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null, int? InputMaxInFlight = 1 << 20)
+/// <param name="JoinFuel">
+/// The most output updates one activation of a join produces; a batch with more matches is joined over several
+/// activations, the join asking itself by message to continue (docs/back-pressure.md). Null for no bound.
+/// </param>
+public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null, int? InputMaxInFlight = 1 << 20, int? JoinFuel = 1_000_000)
 {
     /// <summary>The HOCON path of the settings.</summary>
     public const string Section = "akka-differential";
@@ -43,6 +47,7 @@ public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int I
         Setting.Duration("deploy-timeout", static (s, value) => s with { DeployTimeout = value }),
         Setting.WholeNumber("input-batch-size", minimum: 1, static (s, value) => s with { InputBatchSize = value }),
         Setting.WholeNumberOrOff("input-max-in-flight", minimum: 1, static (s, value) => s with { InputMaxInFlight = value }),
+        Setting.WholeNumberOrOff("join-fuel", minimum: 1, static (s, value) => s with { JoinFuel = value }),
         Setting.DurationOrOff("metrics-log-interval", static (s, value) => s with { MetricsLogInterval = value }),
         Setting.DurationOrOff("metrics-report-interval", static (s, value) => s with { MetricsReportInterval = value }),
         Setting.OnOff("recovery", static (s, value) => s with { Recovery = value }),

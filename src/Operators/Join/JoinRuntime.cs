@@ -1,5 +1,4 @@
 using AkkaDifferential.Arrangements.Trace;
-using AkkaDifferential.Arrangements.Trace.Columns;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Runtime.Readers;
@@ -8,32 +7,42 @@ namespace AkkaDifferential.Operators.Join;
 
 /// <summary>
 /// The instance of a join at one bucket. Its two inputs are arrangements at the same bucket; each message brings a
-/// new batch of one side and a snapshot of that side's whole trace. A new batch of one side is joined at once with
-/// the other side's latest snapshot — the trace as of the batches of that side already processed — so every pair
-/// of batches meets exactly once, and output is emitted without waiting for frontiers: a pair of updates
+/// new batch of one side and a snapshot of that side's whole trace. A new batch of one side is joined with the other
+/// side's latest snapshot — the trace as of the batches of that side already processed — so every pair of batches
+/// meets exactly once, and output is emitted without waiting for frontiers: a pair of updates
 /// <c>(k, v1, t1, d1)</c>, <c>(k, v2, t2, d2)</c> yields <c>(result(k, v1, v2), t1 ⊔ t2, d1 · d2)</c>.
 /// </summary>
 /// <remarks>
-/// Each side's trace may be compacted up to the other side's input frontier: every future batch of the other side has
-/// times at or after it, and joining with times advanced to that frontier gives the same output times.
+/// <para>An activation produces at most <see cref="DataflowSettings.JoinFuel"/> output updates, as differential
+/// dataflow's join spends a fuel budget per activation. A batch with more matches (a join's first evaluation: every
+/// pair of the two sides' updates of a key) stays queued as <see cref="DeferredJoin{TTime}"/> work, in arrival order,
+/// with a capability at the batch's times; the join sends what it produced, asks itself by message to go on, and
+/// continues in the next activation, so other messages and actors run in between and no activation builds an
+/// output without bound.</para>
+/// <para>Each side's trace may be compacted up to the other side's input frontier: every future batch of the other side has
+/// times at or after it, and joining with times advanced to that frontier gives the same output times. Deferred work
+/// reads the snapshot it was given, whose batches compaction does not change.</para>
 /// </remarks>
 internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : OperatorRuntime<TTime>
     where TTime : notnull
 {
-    private readonly Func<TKey, TVal1, TVal2, TOut> result;
-    private readonly OutputPort<TOut, TTime, TDiff> output;
     private readonly int[] arrangements;
     private readonly Antichain<TTime>?[] allowed = new Antichain<TTime>?[2];
+    private readonly int fuel;
+    private readonly Queue<DeferredJoin<TTime>> deferred = new();
+    private readonly DeferredJoin<TKey, TVal1, TVal2, TTime, TDiff>.Pair leftPairs;
+    private readonly DeferredJoin<TKey, TVal2, TVal1, TTime, TDiff>.Pair rightPairs;
     private IReadOnlyList<TraceBatch<TKey, TVal1, TTime, TDiff>> trace1 = [];
     private IReadOnlyList<TraceBatch<TKey, TVal2, TTime, TDiff>> trace2 = [];
-    private readonly List<(TVal2 Val, TTime Time, TDiff Diff)> matches2 = [];
-    private readonly List<(TVal1 Val, TTime Time, TDiff Diff)> matches1 = [];
+    private bool workRequested;
 
     public JoinRuntime(InstanceEnvironment environment, Func<TKey, TVal1, TVal2, TOut> result) : base(environment)
     {
-        this.result = result;
-        output = CreateOutput<TOut, TDiff>(0);
+        var output = CreateOutput<TOut, TDiff>(0);
         arrangements = [.. environment.Node.Inputs.Select(i => i.Operator)];
+        fuel = environment.Settings.JoinFuel ?? int.MaxValue;
+        leftPairs = (key, v1, t1, d1, v2, t2, d2) => output.Give(result(key, v1, v2), Lattice.Join(t1, t2), Difference.Multiply(d1, d2));
+        rightPairs = (key, v2, t2, d2, v1, t1, d1) => output.Give(result(key, v1, v2), Lattice.Join(t1, t2), Difference.Multiply(d1, d2));
     }
 
     protected override void OnBatch(int port, object batch)
@@ -42,20 +51,28 @@ internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : Oper
         {
             var advanced = (TraceProtocol.Advanced<TKey, TVal1, TTime, TDiff>)batch;
             trace1 = advanced.Trace;
-            var reader = new TraceKeyReader<TKey, TVal2, TTime, TDiff>(trace2);
-            var b = advanced.Batch;
-            ForEachKey(b.Keys, b.KeyOffsets, b.Vals, b.ValOffsets, b.Times, b.Diffs, reader, matches2,
-                (key, v1, t1, d1, v2, t2, d2) => output.Give(result(key, v1, v2), Lattice.Join(t1, t2), Difference.Multiply(d1, d2)));
+            if (advanced.Batch.KeyCount > 0 && trace2.Count > 0)
+                Defer(new DeferredJoin<TKey, TVal1, TVal2, TTime, TDiff>(advanced.Batch, trace2, advanced.MinimalTimes, leftPairs));
         }
         else
         {
             var advanced = (TraceProtocol.Advanced<TKey, TVal2, TTime, TDiff>)batch;
             trace2 = advanced.Trace;
-            var reader = new TraceKeyReader<TKey, TVal1, TTime, TDiff>(trace1);
-            var b = advanced.Batch;
-            ForEachKey(b.Keys, b.KeyOffsets, b.Vals, b.ValOffsets, b.Times, b.Diffs, reader, matches1,
-                (key, v2, t2, d2, v1, t1, d1) => output.Give(result(key, v1, v2), Lattice.Join(t1, t2), Difference.Multiply(d1, d2)));
+            if (advanced.Batch.KeyCount > 0 && trace1.Count > 0)
+                Defer(new DeferredJoin<TKey, TVal2, TVal1, TTime, TDiff>(advanced.Batch, trace1, advanced.MinimalTimes, rightPairs));
         }
+        Work();
+    }
+
+    protected override void OnOtherMessage(object message)
+    {
+        if (message is not RuntimeProtocol.Work)
+        {
+            base.OnOtherMessage(message);
+            return;
+        }
+        workRequested = false;
+        Work();
     }
 
     protected override void OnFrontierAdvanced()
@@ -65,6 +82,34 @@ internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : Oper
         AllowCompaction(arrangement: 1, InputFrontier(0));
     }
 
+    /// <summary>Queues the join of a new batch, holding a capability at its times (the batch being processed's) until it is done.</summary>
+    private void Defer(DeferredJoin<TTime> work)
+    {
+        foreach (var time in work.Capability)
+            Hold(0, time);
+        deferred.Enqueue(work);
+    }
+
+    /// <summary>Produces up to <see cref="fuel"/> output updates of the queued work, oldest first, and asks for another activation if some remains.</summary>
+    private void Work()
+    {
+        var left = fuel;
+        while (left > 0 && deferred.TryPeek(out var work))
+        {
+            left -= work.Work(left);
+            if (!work.Done)
+                break;
+            deferred.Dequeue();
+            foreach (var time in work.Capability)
+                Release(0, time);
+        }
+        if (deferred.Count > 0 && !workRequested)
+        {
+            workRequested = true;
+            RequestWork();
+        }
+    }
+
     private void AllowCompaction(int arrangement, Antichain<TTime> frontier)
     {
         if (frontier.Equals(allowed[arrangement]))
@@ -72,31 +117,5 @@ internal sealed class JoinRuntime<TKey, TVal1, TVal2, TOut, TTime, TDiff> : Oper
         allowed[arrangement] = frontier;
         var reader = ArrangedOutput<TKey, TVal1, TTime, TDiff>.ReaderId(Operator, arrangement);
         SendToOperator(arrangements[arrangement], new TraceProtocol.AllowCompaction<TTime>(reader, frontier));
-    }
-
-    private delegate void PairAction<TThis, TOther>(TKey key, TThis v, TTime t, TDiff d, TOther otherVal, TTime otherTime, TDiff otherDiff);
-
-    /// <summary>For every key of a new batch present in the other trace, every pair of their updates.</summary>
-    private static void ForEachKey<TThis, TOther>(
-        ReadOnlySpan<TKey> keys,
-        OffsetColumn keyOffsets,
-        Column<TThis> vals,
-        OffsetColumn valOffsets,
-        Column<TTime> times,
-        Column<TDiff> diffs,
-        TraceKeyReader<TKey, TOther, TTime, TDiff> other,
-        List<(TOther Val, TTime Time, TDiff Diff)> matches,
-        PairAction<TThis, TOther> pair)
-    {
-        for (var k = 0; k < keys.Length; k++)
-        {
-            matches.Clear();
-            if (!other.Read(keys[k], matches))
-                continue;
-            for (var v = keyOffsets[k]; v < keyOffsets[k + 1]; v++)
-                for (var u = valOffsets[v]; u < valOffsets[v + 1]; u++)
-                    foreach (var (otherVal, otherTime, otherDiff) in matches)
-                        pair(keys[k], vals[v], times[u], diffs[u], otherVal, otherTime, otherDiff);
-        }
     }
 }

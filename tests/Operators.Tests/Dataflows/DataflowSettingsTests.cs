@@ -37,9 +37,10 @@ public sealed class DataflowSettingsTests
     [MemberData(nameof(EntryPoints))]
     public async Task An_override_takes_effect(EntryPoint entry)
     {
-        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off\nakka-differential.input-max-in-flight = 500");
-        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1), InputMaxInFlight: 500), settings);
+        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off\nakka-differential.input-max-in-flight = 500\nakka-differential.join-fuel = 64");
+        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1), InputMaxInFlight: 500, JoinFuel: 64), settings);
         Assert.Null((await SettingsOf(entry, "akka-differential.input-max-in-flight = off")).InputMaxInFlight);
+        Assert.Null((await SettingsOf(entry, "akka-differential.join-fuel = off")).JoinFuel);
     }
 
     /// <summary>Every key with values of every wrong kind: empty, another type, out of range, a list, an object.</summary>
@@ -92,6 +93,12 @@ public sealed class DataflowSettingsTests
             ("input-max-in-flight", "99999999999", $"{countOrOff} '99999999999', more than 2147483647"),
             ("input-max-in-flight", "[1]", $"{countOrOff} a list"),
             ("input-max-in-flight", "{ updates = 1 }", $"{countOrOff} an object"),
+            ("join-fuel", "", $"{countOrOff} empty"),
+            ("join-fuel", "0", $"{countOrOff} '0'"),
+            ("join-fuel", "-1", $"{countOrOff} '-1'"),
+            ("join-fuel", "1e6", $"{countOrOff} '1e6'"),
+            ("join-fuel", "on", $"{countOrOff} 'on'"),
+            ("join-fuel", "[1000]", $"{countOrOff} a list"),
             ("recovery", "", $"{onOff} empty"),
             ("recovery", "yes", $"{onOff} 'yes'"),
             ("recovery", "true", $"{onOff} 'true'"),
@@ -128,7 +135,7 @@ public sealed class DataflowSettingsTests
     public async Task An_unknown_key_far_from_every_known_one_is_refused_with_the_known_keys(EntryPoint entry)
     {
         var error = await Refused(entry, "akka-differential.colour = red");
-        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, input-max-in-flight, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
+        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, input-max-in-flight, join-fuel, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
 
         error = await Refused(entry, "akka-differential.buckets { count = 3 }");
         Assert.Contains("'akka-differential.buckets' must be a whole number ≥ 1, but is an object", error.Message);
