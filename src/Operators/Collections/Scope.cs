@@ -73,6 +73,7 @@ public sealed class Scope<TTime> where TTime : notnull
     public Collection<TData, TTime, long> NewCollectionFrom<TData>(IEnumerable<TData> records, string? name = null) where TData : notnull
     {
         var (session, collection) = NewCollection<TData>(name);
+        session.Journaled = false;
         var contents = records.ToList();
         OnDeployed(_ =>
         {

@@ -3,6 +3,7 @@ using Akka.Configuration;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Configuration;
 using AkkaDifferential.Operators.Dataflows;
+using AkkaDifferential.Operators.Recovery;
 using AkkaDifferential.Operators.Runtime;
 using AkkaDifferential.Runtime.Progress;
 
@@ -74,6 +75,9 @@ public sealed class DifferentialEngine : IAsyncDisposable
     /// <summary>The definitions registered on this engine.</summary>
     internal DefinitionRegistry Definitions { get; } = new();
 
+    /// <summary>The driver's journal, when one is enabled (src/Journal): dataflows deployed by name journal their input sessions there.</summary>
+    internal IInputJournal? Journal { get; set; }
+
     /// <summary>The plans of the deployments with buckets on this node.</summary>
     internal NodePlans Plans => plans;
 
@@ -89,6 +93,12 @@ public sealed class DifferentialEngine : IAsyncDisposable
     {
         var defaults = DefaultConfig.Load();
         var config = string.IsNullOrWhiteSpace(hocon) ? defaults : HoconSyntax.Parse(hocon, DataflowSettings.ExpectedAt).WithFallback(defaults);
+        return CreateOwning(config);
+    }
+
+    /// <summary>An embedded engine on a new actor system of <paramref name="config"/> (with the defaults as fallback), which it terminates when disposed.</summary>
+    internal static DifferentialEngine CreateOwning(Config config)
+    {
         var settings = DataflowSettings.FromConfig(config);
         return new DifferentialEngine(ActorSystem.Create("akka-differential", config), settings, ownsSystem: true);
     }
@@ -186,6 +196,8 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var local = ((IDataflowDefinition)definition).IsLocal;
         var placement = local ? localPlacement : clusterPlacement ?? localPlacement;
         state.Recoverable = DataflowActor.Recovers(plan, placement, Settings);
+        if (!local && Journal is not null)
+            await OpenJournalAsync(state, built.Description.Fingerprint, built.Scope.Inputs).ConfigureAwait(false);
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         placement.Check(deployment, plan);
         plans.Add(id, plan);
@@ -216,9 +228,31 @@ public sealed class DifferentialEngine : IAsyncDisposable
         return new Dataflow<THandles>(built.Handles, actor, state, placed.Instances.Sum(bucket => bucket.Count(instance => instance is not null)));
     }
 
+    /// <summary>
+    /// Opens the dataflow's journal and its sessions' logs, whose recovered input the sessions replay to the first
+    /// incarnation; the journal is closed when the dataflow stops (or fails), and at once if opening a log fails.
+    /// </summary>
+    private async Task OpenJournalAsync(DataflowState state, ulong fingerprint, IReadOnlyList<IRecoverableInput> inputs)
+    {
+        var journal = await Journal!.OpenAsync(state.Name, fingerprint).ConfigureAwait(false);
+        try
+        {
+            foreach (var input in inputs)
+                await input.OpenJournalAsync(journal).ConfigureAwait(false);
+        }
+        catch
+        {
+            journal.Dispose();
+            throw;
+        }
+        _ = state.Completion.ContinueWith(_ => journal.Dispose(), TaskScheduler.Default);
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Journal is not null)
+            await Journal.DisposeAsync().ConfigureAwait(false);
         if (ownsSystem)
             await System.Terminate().ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using AkkaDifferential.Arrangements.Updates;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Dataflows;
 using AkkaDifferential.Operators.Inputs;
@@ -31,6 +32,11 @@ namespace AkkaDifferential;
 /// update it sends, compacted to the times every output has passed, until the dataflow stops. When the dataflow
 /// redeploys itself, the session keeps accepting updates (they wait, retained, while it redeploys), then replays
 /// what it retained to the new deployment and goes on there: no update it accepted is lost.</para>
+/// <para>With the driver's journal on (<c>AkkaDifferential.Journal</c>), a session of a dataflow deployed by name
+/// also journals each send (the batches and the time it moved to) before the call returns, and a driver that
+/// restarts and deploys the dataflow by the same name gets its sessions back as they were: the updates they had
+/// accepted, at the time they had reached (<see cref="Time"/>), closed if they were. A journal write that fails
+/// fails the session with its cause.</para>
 /// </remarks>
 public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRecoverableInput, IDisposable where TTime : notnull
 {
@@ -43,6 +49,10 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     private readonly object gate = new();
     private OutputPort<TData, TTime, TDiff>? output;
     private RetainedInput<TData, TTime, TDiff>? retained;
+    // With the driver's journal on: the session's log, the batches sent since the last entry, and the time journaled.
+    private IInputLog<TData, TTime, TDiff>? log;
+    private readonly List<UpdateBatch<TData, TTime, TDiff>> unjournaled = [];
+    private TTime journaled = Timestamp.Minimum<TTime>();
     private DeployedDataflow? deployed;
     // The incarnation sent to was lost: batches are retained only, until the next one replays them.
     private bool detached;
@@ -234,6 +244,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             state.Inputs.Closed(op);
             Counters.Frontier(0, []);
             SendProgress();
+            Journal();
         }
     }
 
@@ -256,6 +267,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             SendProgress();
             failure = cause;
             closed = true;
+            Journal();
         }
     }
 
@@ -284,6 +296,31 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     /// <summary>Starts sending to the dataflow's first incarnation (or, if it has recovered meanwhile, a later one).</summary>
     internal void Attach(DeployedDataflow dataflow) => ((IRecoverableInput)this).Replay(dataflow);
 
+    /// <summary>False for a collection of fixed records (<c>NewCollectionFrom</c>), which its build refills: nothing of it is journaled.</summary>
+    internal bool Journaled { get; set; } = true;
+
+    async Task IRecoverableInput.OpenJournalAsync(IDataflowJournal journal)
+    {
+        if (!Journaled)
+            return;
+        var opened = await journal.OpenAsync<TData, TTime, TDiff>(op, name).ConfigureAwait(false);
+        lock (gate)
+        {
+            log = opened;
+            retained = new RetainedInput<TData, TTime, TDiff>(settings.InputBatchSize);
+            if (opened.Recovered is not { } recovered)
+                return;
+            foreach (var batch in recovered.Batches)
+                retained.Add(batch);
+            Time = reported = journaled = recovered.Time;
+            closed = released = recovered.Closed;
+            if (closed)
+                state.Inputs.Closed(op);
+            else
+                state.Inputs.At(op, FlatTime.From(reported));
+        }
+    }
+
     void IRecoverableInput.Detach()
     {
         lock (gate)
@@ -300,11 +337,12 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             detached = false;
             if (output is null)
             {
-                retained = state.Recoverable ? new RetainedInput<TData, TTime, TDiff>(settings.InputBatchSize) : null;
-                output = new OutputPort<TData, TTime, TDiff>(spec, incarnation.Buckets.Count, retain: retained is null ? null : retained.Add);
+                retained ??= state.Recoverable ? new RetainedInput<TData, TTime, TDiff>(settings.InputBatchSize) : null;
+                output = new OutputPort<TData, TTime, TDiff>(spec, incarnation.Buckets.Count, retain: retained is null ? null : Retain);
                 Counters.Frontier(0, released ? [] : [FlatTime.From(reported)]);
             }
-            if (incarnation.Incarnation == 0)
+            // The first incarnation starts from nothing, unless the session recovered what it had accepted from its journal.
+            if (incarnation.Incarnation == 0 && log is null)
                 return;
             // The new incarnation's input holds its capability at the minimum time; the retained updates and the
             // capability's move to where it was (or its release) go in one progress report.
@@ -359,9 +397,43 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
                 Counters.Frontier(0, [FlatTime.From(reported)]);
             }
             SendProgress();
+            Journal();
             if (retained is { ShouldCompact: true })
+            {
                 retained.Compact(Delivered());
+                log?.Snapshot(new JournaledInput<TData, TTime, TDiff>([.. retained.Batches], reported, released));
+            }
         }
+    }
+
+    private void Retain(UpdateBatch<TData, TTime, TDiff> batch)
+    {
+        retained!.Add(batch);
+        if (log is not null)
+            unjournaled.Add(batch);
+    }
+
+    /// <summary>
+    /// With the journal on, appends what was sent since the last entry (batches, the time moved to, a release) before
+    /// the call that sent it returns; a write that fails fails the session, naming the cause.
+    /// </summary>
+    private void Journal()
+    {
+        if (log is null || (unjournaled.Count == 0 && EqualityComparer<TTime>.Default.Equals(journaled, reported) && !released))
+            return;
+        try
+        {
+            log.Append(new JournaledInput<TData, TTime, TDiff>([.. unjournaled], reported, released));
+        }
+        catch (Exception ex)
+        {
+            failure ??= ex;
+            closed = true;
+            log = null;
+            throw new InvalidOperationException($"Input '{name}' could not journal what it sent, and has failed: {ex.Message}", ex);
+        }
+        unjournaled.Clear();
+        journaled = reported;
     }
 
     /// <summary>The frontier every output of the dataflow has passed, decoded once per move.</summary>

@@ -18,4 +18,10 @@ internal interface IRecoverableInput
     /// the one the session sends to is ignored.
     /// </summary>
     void Replay(DeployedDataflow incarnation);
+
+    /// <summary>
+    /// Before the first deployment, with the driver's journal on: opens the session's log in <paramref name="journal"/>
+    /// and takes what it recovered as what the session had accepted (retained, replayed to the first incarnation).
+    /// </summary>
+    Task OpenJournalAsync(IDataflowJournal journal);
 }
