@@ -5,9 +5,9 @@ using AkkaDifferential.Operators.Recovery;
 namespace AkkaDifferential.Journal;
 
 /// <summary>
-/// The journal of one deployed dataflow: the logs of its input sessions, one <see cref="JournalActor"/> each, with
-/// persistence ids from the dataflow's name and the input's operator index and name (stable across restarts of the
-/// driver for the same definition). Disposing it stops the actors once their snapshots' deletions are done;
+/// The journal of one deployed dataflow: the logs of its input sessions and of its resumable change streams, one
+/// <see cref="JournalActor"/> each, with persistence ids from the dataflow's name and the operator's index and name
+/// (stable across restarts of the driver for the same definition). Disposing it stops the actors once their snapshots' deletions are done;
 /// <see cref="Stopped"/> completes when they have.
 /// </summary>
 internal sealed class DataflowLog(ActorSystem system, BatchCodecs batches, string dataflow, TimeSpan timeout) : IDataflowJournal
@@ -35,6 +35,13 @@ internal sealed class DataflowLog(ActorSystem system, BatchCodecs batches, strin
     {
         var actor = Start($"akka-differential/{dataflow}/input/{op}/{input}");
         return await InputLog<TData, TTime, TDiff>.OpenAsync(actor, new JournalCodec<TData, TTime, TDiff>(batches), $"input '{input}' of dataflow '{dataflow}'", timeout).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IAcknowledgementLog<TTime>> OpenAcknowledgementsAsync<TTime>(int op, string stream) where TTime : notnull
+    {
+        var actor = Start($"akka-differential/{dataflow}/changes/{op}/{stream}");
+        return await AcknowledgementLog<TTime>.OpenAsync(actor, batches.Columns.For<TTime>(), $"change stream '{stream}' of dataflow '{dataflow}'", timeout).ConfigureAwait(false);
     }
 
     /// <summary>True once <see cref="Dispose"/> was called.</summary>

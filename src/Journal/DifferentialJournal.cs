@@ -6,7 +6,7 @@ using AkkaDifferential.Operators.Configuration;
 namespace AkkaDifferential;
 
 /// <summary>
-/// The driver's journal (docs/recovery.md, "The driver's journal"): an engine whose dataflows deployed by name
+/// The driver's journal (docs/journal.md): an engine whose dataflows deployed by name
 /// journal what their input sessions accept to a database through Akka.Persistence (Akka.Persistence.Sql; a SQLite
 /// file by default, PostgreSQL or SQL Server by connection string), each send before the call returns, so that a
 /// driver that restarts, registers the same definitions and deploys the dataflow by the same name gets its sessions

@@ -17,12 +17,17 @@ internal static class JournalProtocol
     /// <summary>The latest snapshot (if any) followed by every entry appended after it, oldest first.</summary>
     public sealed record Recovered(IReadOnlyList<byte[]> Entries);
 
-    /// <summary>Appends <paramref name="Entry"/>: answered with <see cref="Written"/> once it is durable, or a failure.</summary>
-    public sealed record Append(byte[] Entry);
+    /// <summary>
+    /// Appends <paramref name="Entry"/>: answered with <see cref="Written"/> once it is durable, or a failure. With
+    /// <paramref name="Replaces"/>, the entries before it are deleted then (a log of which only the last entry counts).
+    /// </summary>
+    public sealed record Append(byte[] Entry, bool Replaces = false);
 
     /// <summary>
-    /// Replaces everything appended so far by <paramref name="State"/>: answered with <see cref="Written"/> at once (the
-    /// entries stay until the snapshot is durable; then they, and older snapshots, are deleted).
+    /// Replaces everything appended so far by <paramref name="State"/>: once the snapshot is durable, the entries and
+    /// older snapshots it covers are deleted, and then it is answered with <see cref="Written"/>. A snapshot or deletion
+    /// that fails is logged and answered too: the entries stay, and the log still holds the session's input. The
+    /// session waits, so that its next write does not contend with these for the database (SQLite has one writer).
     /// </summary>
     public sealed record Snapshot(byte[] State);
 

@@ -76,7 +76,7 @@ public sealed class JournalRestartTests
     }
 
     /// <summary>The entries not deleted and the bytes of them and of the snapshots, over every input log.</summary>
-    private static (long Entries, long Bytes) Stored(TempJournal journal)
+    internal static (long Entries, long Bytes) Stored(TempJournal journal)
     {
         using var connection = new SqliteConnection($"Data Source={journal.File};Pooling=False");
         connection.Open();

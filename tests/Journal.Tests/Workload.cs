@@ -11,17 +11,29 @@ public static class Workload
     /// <summary>The definition's name: the journal keys its logs by it.</summary>
     public const string Name = "journal-counts";
 
-    /// <summary>What the driver holds: both sessions, a consolidated capture of the counts and a probe.</summary>
-    public sealed record Handles(InputSession<int, long, long> Left, InputSession<int, long, long> Right, CaptureHandle<(int Key, long Count), long, long> Counts, ProbeHandle<long> Probe);
+    /// <summary>The definition's argument that adds a resumable change stream of the counts (<see cref="Handles.Changes"/>).</summary>
+    public const int WithChanges = 1;
 
-    /// <summary>Registers the definition on <paramref name="engine"/>.</summary>
+    /// <summary>
+    /// What the driver holds: both sessions, a consolidated capture of the counts and a probe, and, when deployed with
+    /// <see cref="WithChanges"/>, a resumable change stream of the counts.
+    /// </summary>
+    public sealed record Handles(
+        InputSession<int, long, long> Left,
+        InputSession<int, long, long> Right,
+        CaptureHandle<(int Key, long Count), long, long> Counts,
+        ProbeHandle<long> Probe,
+        ChangeStream<(int Key, long Count), long, long>? Changes);
+
+    /// <summary>Registers the definition on <paramref name="engine"/>; its argument is 0, or <see cref="WithChanges"/>.</summary>
     public static DataflowDefinition<long, int, Handles> Register(DifferentialEngine engine) =>
-        engine.Register<long, int, Handles>(Name, static (scope, _) =>
+        engine.Register<long, int, Handles>(Name, static (scope, changes) =>
         {
             var (left, l) = scope.NewCollection<int>("left");
             var (right, r) = scope.NewCollection<int>("right");
             var counts = l.Concat(r).Count();
-            return new Handles(left, right, counts.Capture(CaptureMode.Consolidated), counts.Probe());
+            var stream = changes == WithChanges ? counts.Changes(name: "count-changes", resumable: true) : null;
+            return new Handles(left, right, counts.Capture(CaptureMode.Consolidated), counts.Probe(), stream);
         });
 
     /// <summary>

@@ -45,7 +45,7 @@ internal sealed class ChangesActor<TData, TTime, TDiff> : ReceiveActor where TDa
                 return;
             try
             {
-                stream.Publish(times.Close(combined));
+                stream.Publish(times.Close(combined), combined);
             }
             catch (OverflowException ex)
             {

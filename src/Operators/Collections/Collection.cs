@@ -169,14 +169,23 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
     /// totally ordered times, and copied into every element: a cost proportional to the collection per time.
     /// </param>
     /// <param name="name">The operator's name in errors; by default its kind and index.</param>
-    /// <exception cref="InvalidOperationException"><typeparamref name="TData"/> has no stable order.</exception>
-    public ChangeStream<TData, TTime, TDiff> Changes(bool accumulate = false, string? name = null)
+    /// <param name="resumable">
+    /// With the driver's journal on, resume after a restart of the driver from the last time the reader acknowledged
+    /// (<see cref="ChangeStream{TData, TTime, TDiff}.AcknowledgeAsync"/>); docs/journal.md.
+    /// </param>
+    /// <exception cref="InvalidOperationException"><typeparamref name="TData"/> has no stable order, or the collection is not in the dataflow's top-level scope and <paramref name="resumable"/> is set.</exception>
+    public ChangeStream<TData, TTime, TDiff> Changes(bool accumulate = false, string? name = null, bool resumable = false)
     {
         DataOrder<TData>.Validate();
-        var stream = new ChangeStream<TData, TTime, TDiff>(Scope.State, accumulate);
-        stream.Operator = Scope.Builder.Add("Changes", [Connect(Pact<TData>.Pipeline)], [],
+        if (resumable && Scope.Parent is not null)
+            throw new InvalidOperationException("A resumable change stream belongs to the dataflow's top-level scope: Leave the collection first.");
+        var stream = new ChangeStream<TData, TTime, TDiff>(Scope.State, accumulate, resumable);
+        var node = Scope.Builder.Add("Changes", [Connect(Pact<TData>.Pipeline)], [],
             environment => new CaptureRuntime<TTime>(environment),
-            endpoint: buckets => ChangesActor<TData, TTime, TDiff>.Props(stream, buckets, Scope.State.Recoverable), name: name).Name;
+            endpoint: buckets => ChangesActor<TData, TTime, TDiff>.Props(stream, buckets, Scope.State.Recoverable), name: name);
+        (stream.Operator, stream.Index) = (node.Name, node.Index);
+        if (resumable)
+            Scope.Outputs.Add(stream);
         return stream;
     }
 

@@ -41,6 +41,9 @@ public sealed class Scope<TTime> where TTime : notnull
     /// <summary>The dataflow's input sessions, which its owner detaches and replays when it redeploys the dataflow.</summary>
     internal List<IRecoverableInput> Inputs { get; } = [];
 
+    /// <summary>The dataflow's resumable outputs, which open their logs when the driver's journal is on.</summary>
+    internal List<IResumableOutput> Outputs { get; } = [];
+
     /// <summary>A new input collection of records with <c>long</c> differences, and the session that feeds it.</summary>
     /// <param name="name">The input's name in errors (<c>'orders'</c>); by default <c>Input#</c> and its index.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is blank or names another operator of the dataflow.</exception>

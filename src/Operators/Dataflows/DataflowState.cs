@@ -38,7 +38,8 @@ internal sealed class DataflowState(DataflowId id)
     /// <summary>
     /// The frontier that every output of the dataflow has passed (the meet of its captures', change streams' and
     /// probes' delivered frontiers; empty when it has none), null until deployed. Input sessions compact what they
-    /// retain to it, and count what they sent at times it has passed as absorbed (back-pressure).
+    /// retain to it, held at the times readers acknowledged (<see cref="Retention"/>), and count what they sent at
+    /// times it has passed as absorbed (back-pressure).
     /// </summary>
     public FlatTime[]? Delivered => delivered;
 
@@ -47,6 +48,15 @@ internal sealed class DataflowState(DataflowId id)
 
     /// <summary>The times of the dataflow's open input sessions.</summary>
     public OpenInputs Inputs { get; } = new();
+
+    /// <summary>
+    /// The frontier to which input sessions compact what they retain: <see cref="Delivered"/>, held at or below every
+    /// time the readers of resumable change streams acknowledged (<see cref="Acknowledged"/>); null until deployed.
+    /// </summary>
+    public FlatTime[]? Retention => delivered is { } frontier ? Acknowledged.Hold(frontier) : null;
+
+    /// <summary>The times acknowledged by the readers of the dataflow's resumable change streams (with the journal on).</summary>
+    public Recovery.AcknowledgedTimes Acknowledged { get; } = new();
 
     /// <summary>The dataflow as deployed now: its latest incarnation; null before the first deployment.</summary>
     public DeployedDataflow? Current => current;

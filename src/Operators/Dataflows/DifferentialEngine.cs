@@ -197,7 +197,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
         var placement = local ? localPlacement : clusterPlacement ?? localPlacement;
         state.Recoverable = DataflowActor.Recovers(plan, placement, Settings);
         if (!local && Journal is not null)
-            await OpenJournalAsync(state, built.Description.Fingerprint, built.Scope.Inputs).ConfigureAwait(false);
+            await OpenJournalAsync(state, built.Description.Fingerprint, built.Scope.Inputs, built.Scope.Outputs).ConfigureAwait(false);
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         placement.Check(deployment, plan);
         plans.Add(id, plan);
@@ -230,15 +230,18 @@ public sealed class DifferentialEngine : IAsyncDisposable
 
     /// <summary>
     /// Opens the dataflow's journal and its sessions' logs, whose recovered input the sessions replay to the first
-    /// incarnation; the journal is closed when the dataflow stops (or fails), and at once if opening a log fails.
+    /// incarnation, and its resumable outputs' logs, from whose acknowledged times they resume; the journal is closed
+    /// when the dataflow stops (or fails), and at once if opening a log fails.
     /// </summary>
-    private async Task OpenJournalAsync(DataflowState state, ulong fingerprint, IReadOnlyList<IRecoverableInput> inputs)
+    private async Task OpenJournalAsync(DataflowState state, ulong fingerprint, IReadOnlyList<IRecoverableInput> inputs, IReadOnlyList<IResumableOutput> outputs)
     {
         var journal = await Journal!.OpenAsync(state.Name, fingerprint).ConfigureAwait(false);
         try
         {
             foreach (var input in inputs)
                 await input.OpenJournalAsync(journal).ConfigureAwait(false);
+            foreach (var output in outputs)
+                await output.OpenJournalAsync(journal).ConfigureAwait(false);
         }
         catch
         {

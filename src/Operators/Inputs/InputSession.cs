@@ -400,7 +400,7 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             Journal();
             if (retained is { ShouldCompact: true })
             {
-                retained.Compact(Delivered());
+                retained.Compact(state.Retention is { } since ? new Antichain<TTime>(since.Select(f => f.To<TTime>())) : new Antichain<TTime>());
                 log?.Snapshot(new JournaledInput<TData, TTime, TDiff>([.. retained.Batches], reported, released));
             }
         }

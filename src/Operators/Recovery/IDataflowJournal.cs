@@ -4,7 +4,7 @@ namespace AkkaDifferential.Operators.Recovery;
 
 /// <summary>
 /// Where the driver journals what the input sessions of its dataflows deployed by name accept, so that a driver that
-/// restarts recovers them (docs/recovery.md, "The driver's journal"). The engine has one when a journal is enabled
+/// restarts recovers them (docs/journal.md). The engine has one when a journal is enabled
 /// (src/Journal); it opens one <see cref="IDataflowJournal"/> per deployment, by the dataflow's name.
 /// </summary>
 internal interface IInputJournal : IAsyncDisposable
@@ -22,6 +22,9 @@ internal interface IDataflowJournal : IDisposable
 {
     /// <summary>The log of the input at operator <paramref name="op"/> named <paramref name="input"/>, with what it recovered.</summary>
     Task<IInputLog<TData, TTime, TDiff>> OpenAsync<TData, TTime, TDiff>(int op, string input) where TTime : notnull;
+
+    /// <summary>The log of the resumable change stream at operator <paramref name="op"/> named <paramref name="stream"/>: the last time its reader acknowledged.</summary>
+    Task<IAcknowledgementLog<TTime>> OpenAcknowledgementsAsync<TTime>(int op, string stream) where TTime : notnull;
 }
 
 /// <summary>
@@ -42,4 +45,18 @@ internal interface IInputLog<TData, TTime, TDiff> where TTime : notnull
 
     /// <summary>Replaces everything appended so far by <paramref name="state"/> (the session's compacted retained input).</summary>
     void Snapshot(JournaledInput<TData, TTime, TDiff> state);
+}
+
+/// <summary>
+/// A resumable change stream's log: the last time its reader acknowledged. Each acknowledgment replaces the one
+/// before it, and completes once durable.
+/// </summary>
+internal interface IAcknowledgementLog<TTime> where TTime : notnull
+{
+    /// <summary>The last time acknowledged when the log was opened (by an earlier driver), if any.</summary>
+    (bool Found, TTime Time) Recovered { get; }
+
+    /// <summary>Records that the reader acknowledged <paramref name="time"/>; completes once it is durable.</summary>
+    /// <exception cref="TimeoutException">The journal did not confirm the write in time.</exception>
+    Task AppendAsync(TTime time);
 }
