@@ -75,6 +75,31 @@ public sealed class JournalRestartTests
         Assert.Equal((30L, 30L), await Run(journal, 3, 30, 33, Size));
     }
 
+    [Fact]
+    public async Task Under_a_bound_on_updates_in_flight_a_second_engine_recovers_every_accepted_update()
+    {
+        // Rounds of 1,500 inserts and 1,500 removes over the two sessions, against a bound of 512 updates in flight: each
+        // session's advance waits for the dataflow (journal writes included) and returns with fewer than 512 in flight
+        // (with input-max-in-flight = off, 746 are in flight after the first round's).
+        const int Bound = 512, Size = 1500;
+        using var journal = new TempJournal();
+        var hocon = journal.Hocon($"akka-differential.input-max-in-flight = {Bound}");
+        for (var (from, to) = (0L, 4L); from < 8; (from, to) = (to, 8))
+        {
+            await using var engine = DifferentialJournal.Create(hocon);
+            await using var dataflow = await engine.DeployAsync(Workload.Register(engine), 0, buckets: 2);
+            var handles = dataflow.Handles;
+            Assert.Equal((from, from), (handles.Left.Time, handles.Right.Time));
+            for (var round = from; round < to; round++)
+            {
+                Workload.Feed(handles, 9, round, Size);
+                Assert.True(handles.Right.InFlight < Bound, $"Round {round}: {handles.Right.InFlight} updates in flight after the advance returned.");
+            }
+            await handles.Probe.WhenPassed(to - 1).WaitAsync(Timeout);
+            Assert.Equal(Workload.Expected(9, to - 1, Size), await handles.Counts.CollectionAt(to - 1));
+        }
+    }
+
     /// <summary>The entries not deleted and the bytes of them and of the snapshots, over every input log.</summary>
     internal static (long Entries, long Bytes) Stored(TempJournal journal)
     {
