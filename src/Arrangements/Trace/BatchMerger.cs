@@ -23,22 +23,21 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     private readonly Antichain<TTime> since;
     private readonly TTime[] sinceElements;
     private readonly bool advance;
+    private readonly KeyEncoding keyEncoding;
 
     // The output columns, sized for the case where nothing consolidates.
-    private TKey[] keys = [];
+    private KeyWriter<TKey> keys;
     private OffsetWriter keyOffsets;
     private ColumnWriter<TVal, DataEquality<TVal>> vals;
     private OffsetWriter valOffsets;
     private ColumnWriter<TTime, TimeEquality<TTime>> times;
     private ColumnWriter<TDiff, DiffEquality<TDiff>> diffs;
-    private int keyCount;
 
     // Where the merge stands. Indices are into the inputs' columns; the time indices only ever move forward, so
     // together they count the updates read so far.
     private Phase phase;
     private int olderKey, newerKey;
     private bool keyInOlder, keyInNewer;
-    private TKey currentKey = default!;
     private int keyFirstVal;
     private int olderVal, olderValEnd, newerVal, newerValEnd;
     private bool valInOlder, valInNewer;
@@ -51,7 +50,14 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
 
     /// <summary>Starts merging <paramref name="older"/> and then <paramref name="newer"/>, advancing times by <paramref name="since"/>.</summary>
     public BatchMerger(TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer, Antichain<TTime> since)
+        : this(older, newer, since, TraceLayout.Keys)
     {
+    }
+
+    /// <summary>As the other constructor, writing the result's string keys under <paramref name="keyEncoding"/>.</summary>
+    internal BatchMerger(TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer, Antichain<TTime> since, KeyEncoding keyEncoding)
+    {
+        this.keyEncoding = keyEncoding;
         this.older = older;
         this.newer = newer;
         this.since = since;
@@ -145,7 +151,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         var keyCapacity = older.KeyCount + newer.KeyCount;
         var valCapacity = older.ValCount + newer.ValCount;
         var updateCapacity = older.UpdateCount + newer.UpdateCount;
-        keys = GC.AllocateUninitializedArray<TKey>(keyCapacity);
+        keys = new KeyWriter<TKey>(keyCapacity, keyEncoding);
         keyOffsets = new OffsetWriter(keyCapacity);
         vals = new ColumnWriter<TVal, DataEquality<TVal>>(valCapacity);
         valOffsets = new OffsetWriter(valCapacity);
@@ -157,12 +163,11 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     {
         var compare = olderKey == older.KeyCount ? 1
             : newerKey == newer.KeyCount ? -1
-            : DataOrder<TKey>.Compare(older.Keys[olderKey], newer.Keys[newerKey]);
+            : older.Keys.Compare(olderKey, newer.Keys, newerKey);
         keyInOlder = compare <= 0;
         keyInNewer = compare >= 0;
         if (keyInOlder)
         {
-            currentKey = older.Keys[olderKey];
             olderVal = older.KeyOffsets[olderKey];
             olderValEnd = older.KeyOffsets[olderKey + 1];
         }
@@ -172,7 +177,6 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         }
         if (keyInNewer)
         {
-            currentKey = newer.Keys[newerKey];
             newerVal = newer.KeyOffsets[newerKey];
             newerValEnd = newer.KeyOffsets[newerKey + 1];
         }
@@ -188,14 +192,17 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     {
         if (vals.Count > keyFirstVal)
         {
-            keys[keyCount++] = currentKey;
+            // Copied from its column, so an encoded key is re-encoded without being built.
+            if (keyInOlder)
+                keys.Add(older.Keys, olderKey);
+            else
+                keys.Add(newer.Keys, newerKey);
             keyOffsets.Add(vals.Count);
         }
         if (keyInOlder)
             olderKey++;
         if (keyInNewer)
             newerKey++;
-        currentKey = default!;
         phase = Phase.BetweenKeys;
     }
 
@@ -341,13 +348,14 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     private void Finish()
     {
         // Consolidation may have left the worst-case columns mostly empty; copy them down rather than hold the space.
-        // The copy is smaller than the work already done, so it keeps each step's cost proportional to its fuel.
+        // The copy is smaller than the work already done, so it keeps each step's cost proportional to its fuel. Encoding
+        // string keys adds one pass over the characters of the keys written.
         result = new TraceBatch<TKey, TVal, TTime, TDiff>(
             description,
-            keyCount < keys.Length / 2 ? keys[..keyCount] : keys, keyCount, keyOffsets.ToColumn(),
+            keys.ToColumn(), keyOffsets.ToColumn(),
             vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn(),
             since);
-        keys = [];
+        keys = default;
         keyOffsets = default;
         vals = default;
         valOffsets = default;

@@ -107,9 +107,12 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         var ready = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>();
         var keys = run.Keys;
         for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
             for (var v = run.KeyOffsets[k]; v < run.KeyOffsets[k + 1]; v++)
                 for (var u = run.ValOffsets[v]; u < run.ValOffsets[v + 1]; u++)
-                    (frontier.LessEqual(times[u]) ? kept : ready).Push(keys[k], run.Vals[v], times[u], run.Diffs[u]);
+                    (frontier.LessEqual(times[u]) ? kept : ready).Push(key, run.Vals[v], times[u], run.Diffs[u]);
+        }
         runs[0] = kept.Seal(Unsealed);
         return ready.Seal(description);
     }

@@ -73,9 +73,12 @@ internal static class SortedRows
         return (result, write);
     }
 
-    /// <summary>The batch covering <paramref name="description"/> of consolidated, sorted <paramref name="rows"/>.</summary>
+    /// <summary>
+    /// The batch covering <paramref name="description"/> of consolidated, sorted <paramref name="rows"/>, its string
+    /// keys written under <paramref name="keyEncoding"/>.
+    /// </summary>
     public static TraceBatch<TKey, TVal, TTime, TDiff> ToBatch<TKey, TVal, TTime, TDiff>(
-        Description<TTime> description, ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> rows)
+        Description<TTime> description, ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyEncoding keyEncoding)
         where TTime : notnull
     {
         if (rows.IsEmpty)
@@ -89,22 +92,21 @@ internal static class SortedRows
             if (newKey || DataOrder<TVal>.Compare(rows[i - 1].Val, rows[i].Val) != 0)
                 valCount++;
         }
-        var keys = new TKey[keyCount];
+        var keys = new KeyWriter<TKey>(keyCount, keyEncoding);
         var keyOffsets = new OffsetWriter(keyCount);
         var vals = new ColumnWriter<TVal, DataEquality<TVal>>(valCount);
         var valOffsets = new OffsetWriter(valCount);
         var times = new ColumnWriter<TTime, TimeEquality<TTime>>(rows.Length);
         var diffs = new ColumnWriter<TDiff, DiffEquality<TDiff>>(rows.Length);
-        var k = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i];
-            var newKey = k == 0 || DataOrder<TKey>.Compare(keys[k - 1], row.Key) != 0;
+            var newKey = i == 0 || DataOrder<TKey>.Compare(rows[i - 1].Key, row.Key) != 0;
             if (newKey)
             {
-                if (k > 0)
+                if (i > 0)
                     keyOffsets.Add(vals.Count);
-                keys[k++] = row.Key;
+                keys.Add(row.Key);
             }
             if (newKey || DataOrder<TVal>.Compare(vals.Last, row.Val) != 0)
             {
@@ -117,6 +119,6 @@ internal static class SortedRows
         }
         keyOffsets.Add(vals.Count);
         valOffsets.Add(rows.Length);
-        return new(description, keys, keyCount, keyOffsets.ToColumn(), vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn());
+        return new(description, keys.ToColumn(), keyOffsets.ToColumn(), vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn());
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using AkkaDifferential.Arrangements.Trace.Columns;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
@@ -35,6 +36,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     private Antichain<TTime> since;
     private readonly long fuelPerUpdate;
     private readonly long minimumFuel;
+    private readonly KeyEncoding keyEncoding;
     private long completedWork;
 
     /// <summary>An empty trace, whose upper and compaction frontiers are both the minimum time.</summary>
@@ -43,8 +45,14 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     }
 
     /// <summary>An empty trace that pays other amounts of merge work per insertion (tests starve merges with zeros).</summary>
-    internal Spine(long fuelPerUpdate, long minimumFuel)
+    internal Spine(long fuelPerUpdate, long minimumFuel) : this(fuelPerUpdate, minimumFuel, TraceLayout.Keys)
     {
+    }
+
+    /// <summary>An empty trace whose merges write string keys under <paramref name="keyEncoding"/> (tests and measurements compare the layouts).</summary>
+    internal Spine(long fuelPerUpdate, long minimumFuel, KeyEncoding keyEncoding)
+    {
+        this.keyEncoding = keyEncoding;
         this.fuelPerUpdate = fuelPerUpdate;
         this.minimumFuel = minimumFuel;
         upper = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
@@ -295,7 +303,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     private void BeginMerge(int index, TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer)
     {
-        var merge = new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, since);
+        var merge = new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, since, keyEncoding);
         if (merge.IsComplete)
         {
             levels[index] = Level.Vacant;
@@ -383,7 +391,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     }
 
     private TraceBatch<TKey, TVal, TTime, TDiff> MergeNow(TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer) =>
-        Force(new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, since));
+        Force(new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, since, keyEncoding));
 
     private void EnsureLevel(int index)
     {

@@ -7,7 +7,8 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// An immutable, sorted, columnar batch of updates: the unit a trace is made of (differential dataflow's
 /// <c>OrdValBatch</c>). Three levels of columns, each indexing into the next:
 /// <list type="bullet">
-/// <item><see cref="Keys"/>: distinct, sorted by <see cref="DataOrder{T}"/>; key <c>k</c> owns the values
+/// <item><see cref="Keys"/>: distinct, sorted by <see cref="DataOrder{T}"/> (<see cref="KeyColumn{TKey}"/>: stored, or
+/// Huffman-encoded strings); key <c>k</c> owns the values
 /// <c>[KeyOffsets[k], KeyOffsets[k + 1])</c>.</item>
 /// <item><see cref="Vals"/>: distinct and sorted within each key; value <c>v</c> owns the updates
 /// <c>[ValOffsets[v], ValOffsets[v + 1])</c>.</item>
@@ -28,8 +29,11 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// (<see cref="BaseAndExceptions{T}"/>): the least-time layout of merged history, whose times a one-time compaction
 /// frontier advanced to one time and whose multiplicities are mostly <c>+1</c>. The merge that writes a batch routes
 /// each update's time and difference to the base or to the exceptions as it writes them, so updates move between
-/// representations at merge time, and readers see one batch. <see cref="TraceLayout"/> can force every column to be
-/// stored, for tests.</para>
+/// representations at merge time, and readers see one batch. The merges that write the long-lived batches of a
+/// string-keyed arrangement Huffman-encode their keys where the code pays (<see cref="KeyWriter{TKey}"/>: a batch of
+/// enough keys, a code book of its own characters, at most three quarters of the plain keys' bytes), decided per
+/// batch by the data as the other layouts; batches sealed from rows keep plain keys (<see cref="TraceLayout.SealedKeys"/>).
+/// <see cref="TraceLayout"/> can force every column to be stored, or every batch's string keys encoded, for tests.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type (<see cref="Unit"/> for key-only arrangements).</typeparam>
@@ -37,22 +41,19 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <typeparam name="TDiff">The difference type.</typeparam>
 internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
-    // The keys array may be longer than the count (a merge allocates for the worst case); only the prefix is data.
-    private readonly TKey[] keys;
     private TTime[]? minimalTimes;
 
     /// <summary>Wraps columns that satisfy the batch invariants; the arrays are owned by the batch from now on.</summary>
     internal TraceBatch(
         Description<TTime> description,
-        TKey[] keys, int keyCount, OffsetColumn keyOffsets,
+        KeyColumn<TKey> keys, OffsetColumn keyOffsets,
         Column<TVal> vals, OffsetColumn valOffsets,
         Column<TTime> times, Column<TDiff> diffs,
         Antichain<TTime>? compactedBy = null)
     {
         Description = description;
         CompactedBy = compactedBy;
-        this.keys = keys;
-        KeyCount = keyCount;
+        Keys = keys;
         KeyOffsets = keyOffsets;
         Vals = vals;
         ValOffsets = valOffsets;
@@ -70,7 +71,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     internal Antichain<TTime>? CompactedBy { get; }
 
     /// <summary>The number of distinct keys.</summary>
-    public int KeyCount { get; }
+    public int KeyCount => Keys.Length;
 
     /// <summary>The number of distinct <c>(key, val)</c> pairs.</summary>
     public int ValCount => Vals.Length;
@@ -82,7 +83,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     public bool IsEmpty => UpdateCount == 0;
 
     /// <summary>The keys, distinct and sorted.</summary>
-    public ReadOnlySpan<TKey> Keys => keys.AsSpan(0, KeyCount);
+    public KeyColumn<TKey> Keys { get; }
 
     /// <summary>For each key <c>k</c>, its values are <c>[KeyOffsets[k], KeyOffsets[k + 1])</c>; length <c>KeyCount + 1</c>.</summary>
     public OffsetColumn KeyOffsets { get; }
@@ -101,19 +102,18 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     /// <summary>The bytes the columns take (arrays' lengths times their item sizes), for measurements.</summary>
     internal long ColumnBytes =>
-        (long)keys.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<TKey>()
-        + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes;
+        Keys.StoredBytes + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes;
 
     /// <summary>A batch with no updates that covers <paramref name="description"/>.</summary>
     public static TraceBatch<TKey, TVal, TTime, TDiff> Empty(Description<TTime> description) =>
-        new(description, [], 0, OffsetColumn.Implicit(0), Column<TVal>.Uniform(default!, 0), OffsetColumn.Implicit(0),
+        new(description, KeyColumn<TKey>.Stored([], 0), OffsetColumn.Implicit(0), Column<TVal>.Uniform(default!, 0), OffsetColumn.Implicit(0),
             Column<TTime>.Uniform(default!, 0), Column<TDiff>.Uniform(default!, 0));
 
     /// <summary>The index of <paramref name="key"/> in <see cref="Keys"/>, or <c>-1</c> when absent (binary search).</summary>
     public int FindKey(TKey key)
     {
-        var index = SortedColumns.LowerBound(Keys, key, 0);
-        return index < KeyCount && DataOrder<TKey>.Compare(keys[index], key) == 0 ? index : -1;
+        var index = Keys.LowerBound(key, 0);
+        return index < KeyCount && Keys.Compare(index, key) == 0 ? index : -1;
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// copied: the batches are immutable. A single-time batch maps its one time.
     /// </summary>
     internal TraceBatch<TKey, TVal, TNew, TDiff> MapTimes<TNew>(Func<TTime, TNew> map, Description<TNew> description) where TNew : notnull =>
-        new(description, keys, KeyCount, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs);
+        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs);
 
     /// <summary>The minimal times of the batch's updates (an antichain); empty when the batch is empty.</summary>
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
@@ -145,7 +145,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     /// <summary>The same updates under another description, sharing the columns.</summary>
     internal TraceBatch<TKey, TVal, TTime, TDiff> WithDescription(Description<TTime> description, Antichain<TTime>? compactedBy) =>
-        new(description, keys, KeyCount, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy);
+        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy);
 
     /// <inheritdoc/>
     public override string ToString() =>

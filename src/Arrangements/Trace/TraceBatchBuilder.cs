@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Arrangements.Trace.Columns;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
 /// Builds a <see cref="TraceBatch{TKey, TVal, TTime, TDiff}"/> from updates in any order. Updates are buffered as
-/// rows; <see cref="Seal"/> sorts them by <c>(key, val, time)</c>, consolidates (sums the differences of equal
+/// rows; <see cref="Seal(Description{TTime})"/> sorts them by <c>(key, val, time)</c>, consolidates (sums the differences of equal
 /// triples, drops zeros) and lays the survivors out in columns. The builder is then empty and can be reused; a
 /// buffer of moderate size is kept, so a long-lived builder of small batches allocates only the batches it seals.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : 
     /// <summary>An empty builder with room for <paramref name="capacity"/> updates before it grows.</summary>
     public TraceBatchBuilder(int capacity) => rows = new TraceRow<TKey, TVal, TTime, TDiff>[Math.Max(1, capacity)];
 
-    /// <summary>The number of updates pushed since the last <see cref="Seal"/>.</summary>
+    /// <summary>The number of updates pushed since the last <see cref="Seal(Description{TTime})"/>.</summary>
     public int Count { get; private set; }
 
     /// <summary>Adds one update.</summary>
@@ -42,11 +43,14 @@ internal sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : 
     /// Sorts and consolidates the pushed updates into a batch covering <paramref name="description"/>, and empties
     /// the builder. The caller vouches that every time lies in the description's interval.
     /// </summary>
-    public TraceBatch<TKey, TVal, TTime, TDiff> Seal(Description<TTime> description)
+    public TraceBatch<TKey, TVal, TTime, TDiff> Seal(Description<TTime> description) => Seal(description, TraceLayout.SealedKeys);
+
+    /// <summary>As <see cref="Seal(Description{TTime})"/>, writing string keys under <paramref name="keyEncoding"/>.</summary>
+    internal TraceBatch<TKey, TVal, TTime, TDiff> Seal(Description<TTime> description, KeyEncoding keyEncoding)
     {
         var span = rows.AsSpan(0, Count);
         var count = SortedRows.SortAndConsolidate(span);
-        var batch = SortedRows.ToBatch(description, span[..count]);
+        var batch = SortedRows.ToBatch(description, span[..count], keyEncoding);
         // Consolidation cleared the rest; rows holding references must not keep them alive.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TraceRow<TKey, TVal, TTime, TDiff>>())
             span[..count].Clear();

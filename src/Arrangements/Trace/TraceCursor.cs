@@ -48,7 +48,7 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
     /// <summary>True while the cursor is at a key; false once the keys are exhausted.</summary>
     public bool KeyValid => atKeyCount > 0;
 
-    /// <summary>The current key.</summary>
+    /// <summary>The current key (decoded into a new string when its batch's keys are encoded).</summary>
     /// <exception cref="InvalidOperationException">The keys are exhausted.</exception>
     public TKey Key => KeyValid ? batches[atKey[0]].Keys[keyPosition[atKey[0]]] : throw new InvalidOperationException("The cursor is past the last key.");
 
@@ -73,13 +73,13 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
     /// </summary>
     public void SeekKey(TKey key)
     {
-        if (KeyValid && DataOrder<TKey>.Compare(Key, key) >= 0)
+        if (KeyValid && CompareKey(key) >= 0)
         {
             RewindVals();
             return;
         }
         for (var b = 0; b < batches.Length; b++)
-            keyPosition[b] = SortedColumns.LowerBound(batches[b].Keys, key, keyPosition[b]);
+            keyPosition[b] = batches[b].Keys.LowerBound(key, keyPosition[b]);
         FindLeastKey();
     }
 
@@ -148,10 +148,10 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
     public bool ReadKey(TKey key, List<(TVal Val, TTime Time, TDiff Diff)> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (!KeyValid || DataOrder<TKey>.Compare(Key, key) > 0)
+        if (!KeyValid || CompareKey(key) > 0)
             RewindKeys();
         SeekKey(key);
-        if (!KeyValid || DataOrder<TKey>.Compare(Key, key) != 0)
+        if (!KeyValid || CompareKey(key) != 0)
             return false;
         while (ValValid)
         {
@@ -172,6 +172,9 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
         return true;
     }
 
+    /// <summary>Compares the current key with <paramref name="key"/>, without building the current key.</summary>
+    private int CompareKey(TKey key) => batches[atKey[0]].Keys.Compare(keyPosition[atKey[0]], key);
+
     /// <summary>Finds the batches at the least current key and positions them at its first value.</summary>
     private void FindLeastKey()
     {
@@ -182,7 +185,8 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
                 continue;
             if (atKeyCount > 0)
             {
-                var compare = DataOrder<TKey>.Compare(batches[b].Keys[keyPosition[b]], Key);
+                var least = atKey[0];
+                var compare = batches[b].Keys.Compare(keyPosition[b], batches[least].Keys, keyPosition[least]);
                 if (compare > 0)
                     continue;
                 if (compare < 0)

@@ -94,8 +94,8 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
     private int Find(int b, TKey key)
     {
         var keys = batches[b].Keys;
-        var k = SortedColumns.LowerBound(keys, key, positions[b]);
+        var k = keys.LowerBound(key, positions[b]);
         positions[b] = k;
-        return k < keys.Length && DataOrder<TKey>.Compare(keys[k], key) == 0 ? k : -1;
+        return k < keys.Length && keys.Compare(k, key) == 0 ? k : -1;
     }
 }

@@ -33,12 +33,15 @@ internal sealed class AsCollectionRuntime<TKey, TVal, TOut, TTime, TDiff> : Oper
         var times = b.Times;
         var diffs = b.Diffs;
         for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
             for (var v = keyOffsets[k]; v < keyOffsets[k + 1]; v++)
             {
-                var record = map(keys[k], vals[v]);
+                var record = map(key, vals[v]);
                 for (var u = valOffsets[v]; u < valOffsets[v + 1]; u++)
                     output.Give(record, times[u], diffs[u]);
             }
+        }
     }
 
     protected override void OnFrontierAdvanced()

@@ -42,6 +42,8 @@ internal sealed class DeferredJoin<TKey, TThis, TOther, TTime, TDiff>(
     private int key;
     // Whether the matches of the current key have been read; then its value, update and match to produce next.
     private bool matched;
+    // The current key, read from the batch once (an encoded key column decodes a new string each time).
+    private TKey current = default!;
     private int value;
     private int update;
     private int match;
@@ -67,7 +69,8 @@ internal sealed class DeferredJoin<TKey, TThis, TOther, TTime, TDiff>(
             if (!matched)
             {
                 matches.Clear();
-                if (!reader.Read(keys[key], matches))
+                current = keys[key];
+                if (!reader.Read(current, matches))
                 {
                     key++;
                     continue;
@@ -87,7 +90,7 @@ internal sealed class DeferredJoin<TKey, TThis, TOther, TTime, TDiff>(
                     if (produced == fuel)
                         return produced;
                     var (otherValue, otherTime, otherDiff) = found[match];
-                    pair(keys[key], vals[value], times[update], diffs[update], otherValue, otherTime, otherDiff);
+                    pair(current, vals[value], times[update], diffs[update], otherValue, otherTime, otherDiff);
                     produced++;
                 }
             }

@@ -63,6 +63,7 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
         for (var k = 0; k < keys.Length; k++)
         {
             times.Clear();
+            var key = keys[k];
             if (reader is null)
             {
                 for (var u = b.ValOffsets[b.KeyOffsets[k]]; u < b.ValOffsets[b.KeyOffsets[k + 1]]; u++)
@@ -75,7 +76,7 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
                 // times only, considered when those arrived; and a capability may only be taken at a time ≥ one the
                 // operator holds or is processing (the new batch's), or it would hold back a frontier already passed.
                 history.Clear();
-                reader.Read(keys[k], history);
+                reader.Read(key, history);
                 foreach (var update in history)
                     times.Add(update.Time);
                 JoinClosure.Close(times);
@@ -89,7 +90,7 @@ internal sealed class ReduceRuntime<TKey, TVal, TOut, TTime, TDiff, TDiffOut> : 
             }
             foreach (var time in times)
                 if (frontier.LessEqual(time))
-                    pending.Add(keys[k], time);
+                    pending.Add(key, time);
         }
         capabilities.HoldExactly(pending.Frontier, advanced.MinimalTimes);
     }

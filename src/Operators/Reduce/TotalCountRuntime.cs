@@ -57,13 +57,14 @@ internal sealed class TotalCountRuntime<TKey, TTime, TDiff, TOut, TDiffOut, TCha
             // A key-only arrangement has one value per key, its updates sorted by time.
             var first = valOffsets[keyOffsets[k]];
             var end = valOffsets[keyOffsets[k + 1]];
-            var before = reader.Sum(keys[k]);
+            var key = keys[k];
+            var before = reader.Sum(key);
             for (var u = first; u < end; u++)
                 before = Difference.Add(before, Difference.Negate(diffs[u]));
             for (var u = first; u < end; u++)
             {
                 var after = Difference.Add(before, diffs[u]);
-                change.Emit(keys[k], before, after, times[u], output);
+                change.Emit(key, before, after, times[u], output);
                 before = after;
             }
         }

@@ -65,7 +65,7 @@ public class BatchMergerTests
         Assert.True(merger.IsComplete);
         Assert.Equal(0, merger.Processed);
         Assert.Equal(Antichain<long>.From(2), merger.Result.Description.Upper);
-        Assert.True(batch.Keys == merger.Result.Keys, "the same memory");
+        Assert.True(batch.Keys.Shares(merger.Result.Keys), "the same memory");
 
         var advancing = new BatchMerger<int, int, long, long>(batch, empty, Antichain<long>.From(5));
         Assert.False(advancing.IsComplete);

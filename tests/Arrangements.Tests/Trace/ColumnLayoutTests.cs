@@ -7,12 +7,13 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 public class ColumnLayoutTests
 {
     [Fact]
-    public void TheLayoutSettingAcceptsLeanAndExplicitAndNamesItselfWhenWrong()
+    public void TheLayoutSettingAcceptsLeanExplicitAndHuffmanAndNamesItselfWhenWrong()
     {
-        Assert.False(TraceLayout.Parse(null));
-        Assert.False(TraceLayout.Parse(""));
-        Assert.False(TraceLayout.Parse("Lean"));
-        Assert.True(TraceLayout.Parse(" explicit "));
+        Assert.Equal(TraceLayout.Kind.Lean, TraceLayout.Parse(null));
+        Assert.Equal(TraceLayout.Kind.Lean, TraceLayout.Parse(""));
+        Assert.Equal(TraceLayout.Kind.Lean, TraceLayout.Parse("Lean"));
+        Assert.Equal(TraceLayout.Kind.Explicit, TraceLayout.Parse(" explicit "));
+        Assert.Equal(TraceLayout.Kind.Huffman, TraceLayout.Parse("Huffman"));
         var error = Assert.Throws<InvalidOperationException>(() => TraceLayout.Parse("compact"));
         Assert.Contains(TraceLayout.Variable, error.Message);
         Assert.Contains("'compact'", error.Message);
