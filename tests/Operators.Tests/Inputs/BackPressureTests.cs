@@ -39,6 +39,22 @@ public sealed class BackPressureTests(ITestOutputHelper output)
         Assert.True(peakInFlight <= Bound + Batch, $"{peakInFlight:N0} updates were in flight, over the bound {Bound:N0} and one batch of {Batch:N0}.");
     }
 
+    /// <summary>The handles of <see cref="BuildJoinSizes"/>: both inputs, and the join's size per key captured and probed.</summary>
+    internal readonly record struct JoinSizes(
+        InputSession<(int Key, int Value), long, long> Left,
+        InputSession<(int Key, int Value), long, long> Right,
+        CaptureHandle<(int Key, long Count), long, long> Sizes,
+        ProbeHandle<long> Probe);
+
+    /// <summary>Joins a left and a right input by key and counts the pairs per key: the workload both back-pressure tests feed.</summary>
+    internal static JoinSizes BuildJoinSizes(Scope<long> scope)
+    {
+        var (left, lefts) = scope.NewCollection<(int Key, int Value)>("left");
+        var (right, rights) = scope.NewCollection<(int Key, int Value)>("right");
+        var sizes = lefts.Join(rights).Map(static p => p.Key).Count();
+        return new(left, right, sizes.Capture(), sizes.Probe());
+    }
+
     /// <summary>
     /// Loads the right side (<see cref="Keys"/> keys with <see cref="Matches"/> values each), then feeds
     /// <see cref="Rounds"/> rounds of <see cref="Batch"/> left updates, one round per time, advancing with
@@ -48,13 +64,7 @@ public sealed class BackPressureTests(ITestOutputHelper output)
     /// </summary>
     private async Task<long> Produce(DifferentialEngine engine, Func<InputSession<(int Key, int Value), long, long>, long, Task> advance)
     {
-        var dataflow = await engine.BuildAsync((Scope<long> scope) =>
-        {
-            var (left, lefts) = scope.NewCollection<(int Key, int Value)>("left");
-            var (right, rights) = scope.NewCollection<(int Key, int Value)>("right");
-            var sizes = lefts.Join(rights).Map(static p => p.Key).Count();
-            return (left, right, sizes.Capture(), sizes.Probe());
-        }, buckets: 2);
+        var dataflow = await engine.BuildAsync<long, JoinSizes>(BuildJoinSizes, buckets: 2);
         await using var _ = dataflow;
         var (left, right, sizes, probe) = dataflow.Handles;
         for (var key = 0; key < Keys; key++)

@@ -15,13 +15,7 @@ public sealed class BackPressureWaitTests
     public async Task Two_inputs_fed_in_turn_by_one_producer_are_both_slowed_and_neither_waits_for_the_other()
     {
         await using var engine = Engine();
-        var dataflow = await engine.BuildAsync((Scope<long> scope) =>
-        {
-            var (left, lefts) = scope.NewCollection<(int Key, int Value)>("left");
-            var (right, rights) = scope.NewCollection<(int Key, int Value)>("right");
-            var sizes = lefts.Join(rights).Map(static p => p.Key).Count();
-            return (left, right, sizes.Capture(), sizes.Probe());
-        }, buckets: 2);
+        var dataflow = await engine.BuildAsync<long, BackPressureTests.JoinSizes>(BackPressureTests.BuildJoinSizes, buckets: 2);
         await using var _ = dataflow;
         var (left, right, sizes, probe) = dataflow.Handles;
         const int rounds = 20;
