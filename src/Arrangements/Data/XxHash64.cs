@@ -19,10 +19,13 @@ internal static class XxHash64
     private const ulong Prime5 = 0x27D4_EB2F_1656_67C5;
 
     /// <summary>XXH64 of the UTF-16LE code units of <paramref name="text"/> (lone surrogates included as they are).</summary>
-    public static ulong Hash(string text)
+    public static ulong Hash(string text) => Hash(text.AsSpan());
+
+    /// <summary>XXH64 of the UTF-16LE code units of <paramref name="text"/>: the hash of the string they make.</summary>
+    public static ulong Hash(ReadOnlySpan<char> text)
     {
         if (BitConverter.IsLittleEndian)
-            return Hash(MemoryMarshal.AsBytes(text.AsSpan()));
+            return Hash(MemoryMarshal.AsBytes(text));
         var bytes = new byte[text.Length * 2];
         for (var i = 0; i < text.Length; i++)
             BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2 * i), text[i]);

@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
@@ -13,6 +14,9 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// updates of each <c>(key, val)</c> are consolidated: equal times are summed, zero sums dropped, and values and keys
 /// left without updates dropped. Advancing can reorder times, so a value's updates are re-sorted after its last one
 /// is read; that sort is paid for by the units of the updates it sorts.</para>
+/// <para>Both inputs have one <see cref="KeyLayout"/> (an empty one goes with either), and so has the result: keys are
+/// walked in that layout's order (a hashed merge hashes each input key once, and decodes encoded keys only where
+/// hashes tie), and a hashed result gets its <see cref="KeySlots"/> when it is finished, a hash per key.</para>
 /// </summary>
 /// <remarks>The older batch comes first: the result covers <c>[older.Lower, newer.Upper)</c>.</remarks>
 internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnull
@@ -24,6 +28,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     private readonly TTime[] sinceElements;
     private readonly bool advance;
     private readonly KeyEncoding keyEncoding;
+    private readonly KeyLayout layout;
 
     // The output columns, sized for the case where nothing consolidates.
     private KeyWriter<TKey> keys;
@@ -45,6 +50,9 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     private int valFirstUpdate;
     private int olderTime, olderTimeEnd, newerTime, newerTimeEnd;
     private bool valSorted, valMerged;
+    // In a hashed merge, the hashes of the inputs' current keys and the keys they are of.
+    private ulong olderHash, newerHash;
+    private int olderHashed = -1, newerHashed = -1;
 
     private TraceBatch<TKey, TVal, TTime, TDiff>? result;
 
@@ -64,6 +72,9 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         sinceElements = [.. since.Elements];
         advance = !TimeCompaction.IsIdentity(since);
         description = new Description<TTime>(older.Description.Lower, newer.Description.Upper, since);
+        layout = older.IsEmpty ? newer.KeyLayout : older.KeyLayout;
+        if (!older.IsEmpty && !newer.IsEmpty && older.KeyLayout != newer.KeyLayout)
+            throw new InvalidOperationException($"A merge needs batches of one key layout, but the older is {older.KeyLayout} and the newer {newer.KeyLayout}.");
 
         // An empty side needs no work when the other side's times need no advancing: reuse its columns.
         if (older.IsEmpty && newer.IsEmpty)
@@ -163,7 +174,7 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     {
         var compare = olderKey == older.KeyCount ? 1
             : newerKey == newer.KeyCount ? -1
-            : older.Keys.Compare(olderKey, newer.Keys, newerKey);
+            : CompareKeys();
         keyInOlder = compare <= 0;
         keyInNewer = compare >= 0;
         if (keyInOlder)
@@ -186,6 +197,18 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         }
         keyFirstVal = vals.Count;
         phase = Phase.BetweenVals;
+    }
+
+    /// <summary>Compares the inputs' current keys in the layout's order.</summary>
+    private int CompareKeys()
+    {
+        if (layout == KeyLayout.Ordered)
+            return older.Keys.Compare(olderKey, newer.Keys, newerKey);
+        if (olderHashed != olderKey)
+            (olderHash, olderHashed) = (older.Keys.Hash(olderKey), olderKey);
+        if (newerHashed != newerKey)
+            (newerHash, newerHashed) = (newer.Keys.Hash(newerKey), newerKey);
+        return older.Keys.Compare(olderKey, olderHash, newer.Keys, newerKey, newerHash);
     }
 
     private void FinishKey()
@@ -349,12 +372,13 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
     {
         // Consolidation may have left the worst-case columns mostly empty; copy them down rather than hold the space.
         // The copy is smaller than the work already done, so it keeps each step's cost proportional to its fuel. Encoding
-        // string keys adds one pass over the characters of the keys written.
+        // string keys adds one pass over the characters of the keys written, and the hashed layout's table a hash per key.
+        var keyColumn = keys.ToColumn();
         result = new TraceBatch<TKey, TVal, TTime, TDiff>(
             description,
-            keys.ToColumn(), keyOffsets.ToColumn(),
+            keyColumn, keyOffsets.ToColumn(),
             vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn(),
-            since);
+            since, layout == KeyLayout.Hashed ? KeySlots.Build(keyColumn) : null);
         keys = default;
         keyOffsets = default;
         vals = default;

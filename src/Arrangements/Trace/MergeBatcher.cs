@@ -1,3 +1,4 @@
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Arrangements.Trace;
@@ -13,6 +14,7 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <see cref="BatchMerger{TKey, TVal, TTime, TDiff}"/> without advancing times, so waiting updates already take the
 /// lean columns' bytes (a load at one time of insertions keeps only keys, values and key offsets), and a seal that
 /// takes everything hands over the run itself, without a copy.</para>
+/// <para>Every run and every sealed batch has the batcher's <see cref="KeyLayout"/>, so the trace it feeds has one.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type.</typeparam>
@@ -26,7 +28,16 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
 
     // Consolidated runs, oldest (and largest) first.
     private readonly List<TraceBatch<TKey, TVal, TTime, TDiff>> runs = [];
+    private readonly KeyLayout layout;
     private Antichain<TTime> lower = new();
+
+    /// <summary>A batcher of the process's default layout (<see cref="KeyLayoutSetting"/>).</summary>
+    public MergeBatcher() : this(KeyLayoutSetting.Default)
+    {
+    }
+
+    /// <summary>A batcher whose batches have <paramref name="layout"/>.</summary>
+    public MergeBatcher(KeyLayout layout) => this.layout = layout;
 
     /// <summary>
     /// A lower bound of the times held — every update's time is ≥ one of its elements — and so where the arrangement
@@ -57,7 +68,7 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         var times = batch.Times;
         var diffs = batch.Diffs;
         // A builder per push, not one kept: an idle arrangement holds no buffer.
-        var builder = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(data.Length);
+        var builder = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(layout, data.Length);
         for (var i = 0; i < data.Length; i++)
             builder.Push(data[i].Key, data[i].Value, times[i], diffs[i]);
         var run = builder.Seal(Unsealed);
@@ -103,8 +114,8 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         if (keep == distinct.Length)
             return TraceBatch<TKey, TVal, TTime, TDiff>.Empty(description);
         // A filter of a sorted run is sorted: split it into the sealed part and the part that stays.
-        var kept = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>();
-        var ready = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>();
+        var kept = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(layout);
+        var ready = new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(layout);
         var keys = run.Keys;
         for (var k = 0; k < keys.Length; k++)
         {

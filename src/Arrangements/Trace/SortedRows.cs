@@ -1,27 +1,35 @@
 using System.Runtime.CompilerServices;
 using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
-/// What batch building does with rows sorted by <see cref="TraceRowOrder{TKey, TVal, TTime, TDiff}"/>:
+/// What batch building does with rows sorted by <see cref="TraceRowOrder{TKey, TVal, TTime, TDiff}"/> (or, for a
+/// hashed batch, <see cref="HashedRowOrder{TKey, TVal, TTime, TDiff}"/>):
 /// consolidating them (summing the differences of equal <c>(key, val, time)</c>, dropping zeros), merging two
 /// consolidated runs into one, and laying consolidated rows out as a batch's columns.
 /// </summary>
 internal static class SortedRows
 {
     /// <summary>
-    /// Sorts <paramref name="rows"/> (by radix when their keys are integers and they are many: <see cref="RowRadixSort"/>)
-    /// and consolidates them in place; returns how many are left at the front.
+    /// Sorts <paramref name="rows"/> in the row order of <paramref name="layout"/> (an ordered batch's by radix when its
+    /// keys are integers and they are many: <see cref="RowRadixSort"/>) and consolidates them in place; returns how
+    /// many are left at the front.
     /// </summary>
-    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows)
+    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyLayout layout) =>
+        layout == KeyLayout.Hashed
+            ? SortAndConsolidate(rows, new HashedRowOrder<TKey, TVal, TTime, TDiff>(), radix: false)
+            : SortAndConsolidate(rows, new TraceRowOrder<TKey, TVal, TTime, TDiff>(), RowRadixSort.Applies<TKey>(rows.Length));
+
+    private static int SortAndConsolidate<TKey, TVal, TTime, TDiff, TOrder>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, TOrder order, bool radix)
+        where TOrder : struct, IComparer<TraceRow<TKey, TVal, TTime, TDiff>>
     {
-        var order = new TraceRowOrder<TKey, TVal, TTime, TDiff>();
         // Rows often arrive in order (a reduction emits key by key): checking is one pass, sorting many.
-        if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, TraceRowOrder<TKey, TVal, TTime, TDiff>>(rows, order))
+        if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, TOrder>(rows, order))
         {
-            if (RowRadixSort.Applies<TKey>(rows.Length))
+            if (radix)
                 RowRadixSort.Sort(rows);
             else
                 SpanSort.Sort(rows, order);
@@ -74,11 +82,11 @@ internal static class SortedRows
     }
 
     /// <summary>
-    /// The batch covering <paramref name="description"/> of consolidated, sorted <paramref name="rows"/>, its string
-    /// keys written under <paramref name="keyEncoding"/>.
+    /// The batch covering <paramref name="description"/> of consolidated <paramref name="rows"/>, sorted in the row
+    /// order of <paramref name="layout"/>, its string keys written under <paramref name="keyEncoding"/>.
     /// </summary>
     public static TraceBatch<TKey, TVal, TTime, TDiff> ToBatch<TKey, TVal, TTime, TDiff>(
-        Description<TTime> description, ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyEncoding keyEncoding)
+        Description<TTime> description, ReadOnlySpan<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyLayout layout, KeyEncoding keyEncoding)
         where TTime : notnull
     {
         if (rows.IsEmpty)
@@ -119,6 +127,8 @@ internal static class SortedRows
         }
         keyOffsets.Add(vals.Count);
         valOffsets.Add(rows.Length);
-        return new(description, keys.ToColumn(), keyOffsets.ToColumn(), vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn());
+        var keyColumn = keys.ToColumn();
+        return new(description, keyColumn, keyOffsets.ToColumn(), vals.ToColumn(), valOffsets.ToColumn(), times.ToColumn(), diffs.ToColumn(),
+            keySlots: layout == KeyLayout.Hashed ? KeySlots.Build(keyColumn) : null);
     }
 }

@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using AkkaDifferential.Progress.Frontiers;
 
 namespace AkkaDifferential.Arrangements.Trace;
@@ -7,8 +8,8 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// An immutable, sorted, columnar batch of updates: the unit a trace is made of (differential dataflow's
 /// <c>OrdValBatch</c>). Three levels of columns, each indexing into the next:
 /// <list type="bullet">
-/// <item><see cref="Keys"/>: distinct, sorted by <see cref="DataOrder{T}"/> (<see cref="KeyColumn{TKey}"/>: stored, or
-/// Huffman-encoded strings); key <c>k</c> owns the values
+/// <item><see cref="Keys"/>: distinct, sorted by <see cref="DataOrder{T}"/> (or by <see cref="HashOrder{TKey}"/> in
+/// the hashed layout, below; <see cref="KeyColumn{TKey}"/>: stored, or Huffman-encoded strings); key <c>k</c> owns the values
 /// <c>[KeyOffsets[k], KeyOffsets[k + 1])</c>.</item>
 /// <item><see cref="Vals"/>: distinct and sorted within each key; value <c>v</c> owns the updates
 /// <c>[ValOffsets[v], ValOffsets[v + 1])</c>.</item>
@@ -34,6 +35,15 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// enough keys, a code book of its own characters, at most three quarters of the plain keys' bytes), decided per
 /// batch by the data as the other layouts; batches sealed from rows keep plain keys (<see cref="TraceLayout.SealedKeys"/>).
 /// <see cref="TraceLayout"/> can force every column to be stored, or every batch's string keys encoded, for tests.</para>
+/// <para><b>Key layouts.</b> Keys are sorted by <see cref="DataOrder{T}"/> (<see cref="KeyLayout.Ordered"/>), or, in
+/// the Robin Hood hashing layout (<see cref="KeyLayout.Hashed"/>), ordered by hash and placed by it:
+/// <see cref="KeySlots"/> finds a key with a probe rather than a search. The arrangement chooses the layout, and every
+/// batch of its trace has it (its batcher builds them so, and a merge keeps its inputs' layout), because merges and
+/// cursors walk the keys of several batches in one order; a merge of two batches of different layouts is refused. An
+/// empty batch has no keys and goes with either. Readers that find keys one batch at a time
+/// (<see cref="TraceKeyReader{TKey, TVal, TTime, TDiff}"/>) take each batch as it is. The key layout and the key
+/// encoding are independent: a hashed batch's string keys are encoded where the code pays, as an ordered batch's, and
+/// compared by hash first, then decoded only to the first difference.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type (<see cref="Unit"/> for key-only arrangements).</typeparam>
@@ -49,9 +59,11 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
         KeyColumn<TKey> keys, OffsetColumn keyOffsets,
         Column<TVal> vals, OffsetColumn valOffsets,
         Column<TTime> times, Column<TDiff> diffs,
-        Antichain<TTime>? compactedBy = null)
+        Antichain<TTime>? compactedBy = null,
+        KeySlots? keySlots = null)
     {
         Description = description;
+        KeySlots = keySlots;
         CompactedBy = compactedBy;
         Keys = keys;
         KeyOffsets = keyOffsets;
@@ -70,6 +82,12 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// </summary>
     internal Antichain<TTime>? CompactedBy { get; }
 
+    /// <summary>Where the keys are when the batch has the hashed layout; <c>null</c> when its keys are ordered.</summary>
+    internal KeySlots? KeySlots { get; }
+
+    /// <summary>The order of the keys: <see cref="KeyLayout.Hashed"/> exactly when <see cref="KeySlots"/> is set.</summary>
+    public KeyLayout KeyLayout => KeySlots is null ? KeyLayout.Ordered : KeyLayout.Hashed;
+
     /// <summary>The number of distinct keys.</summary>
     public int KeyCount => Keys.Length;
 
@@ -82,7 +100,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// <summary>True when the batch holds no update.</summary>
     public bool IsEmpty => UpdateCount == 0;
 
-    /// <summary>The keys, distinct and sorted.</summary>
+    /// <summary>The keys, distinct and in the order of <see cref="KeyLayout"/>.</summary>
     public KeyColumn<TKey> Keys { get; }
 
     /// <summary>For each key <c>k</c>, its values are <c>[KeyOffsets[k], KeyOffsets[k + 1])</c>; length <c>KeyCount + 1</c>.</summary>
@@ -102,16 +120,18 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     /// <summary>The bytes the columns take (arrays' lengths times their item sizes), for measurements.</summary>
     internal long ColumnBytes =>
-        Keys.StoredBytes + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes;
+        Keys.StoredBytes + (KeySlots?.StoredBytes ?? 0) + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes;
 
     /// <summary>A batch with no updates that covers <paramref name="description"/>.</summary>
     public static TraceBatch<TKey, TVal, TTime, TDiff> Empty(Description<TTime> description) =>
         new(description, KeyColumn<TKey>.Stored([], 0), OffsetColumn.Implicit(0), Column<TVal>.Uniform(default!, 0), OffsetColumn.Implicit(0),
             Column<TTime>.Uniform(default!, 0), Column<TDiff>.Uniform(default!, 0));
 
-    /// <summary>The index of <paramref name="key"/> in <see cref="Keys"/>, or <c>-1</c> when absent (binary search).</summary>
+    /// <summary>The index of <paramref name="key"/> in <see cref="Keys"/>, or <c>-1</c> when absent (binary search, or a probe when hashed).</summary>
     public int FindKey(TKey key)
     {
+        if (KeySlots is { } slots)
+            return slots.Find(Keys, key, HashOrder<TKey>.Hash(key));
         var index = Keys.LowerBound(key, 0);
         return index < KeyCount && Keys.Compare(index, key) == 0 ? index : -1;
     }
@@ -133,7 +153,7 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// copied: the batches are immutable. A single-time batch maps its one time.
     /// </summary>
     internal TraceBatch<TKey, TVal, TNew, TDiff> MapTimes<TNew>(Func<TTime, TNew> map, Description<TNew> description) where TNew : notnull =>
-        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs);
+        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs, keySlots: KeySlots);
 
     /// <summary>The minimal times of the batch's updates (an antichain); empty when the batch is empty.</summary>
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
@@ -145,9 +165,9 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     /// <summary>The same updates under another description, sharing the columns.</summary>
     internal TraceBatch<TKey, TVal, TTime, TDiff> WithDescription(Description<TTime> description, Antichain<TTime>? compactedBy) =>
-        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy);
+        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy, KeySlots);
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"TraceBatch([{Description.Lower}, {Description.Upper}) since {Description.Since}: {KeyCount} keys, {ValCount} vals, {UpdateCount} updates)";
+        $"TraceBatch({(KeySlots is null ? "" : "hashed, ")}[{Description.Lower}, {Description.Upper}) since {Description.Since}: {KeyCount} keys, {ValCount} vals, {UpdateCount} updates)";
 }

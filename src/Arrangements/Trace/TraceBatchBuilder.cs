@@ -1,11 +1,13 @@
 using System.Runtime.CompilerServices;
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
-/// Builds a <see cref="TraceBatch{TKey, TVal, TTime, TDiff}"/> from updates in any order. Updates are buffered as
-/// rows; <see cref="Seal(Description{TTime})"/> sorts them by <c>(key, val, time)</c>, consolidates (sums the differences of equal
+/// Builds a <see cref="TraceBatch{TKey, TVal, TTime, TDiff}"/> of one <see cref="KeyLayout"/> from updates in any
+/// order. Updates are buffered as rows; <see cref="Seal(Description{TTime})"/> sorts them by <c>(key, val, time)</c>
+/// (keys in the layout's order), consolidates (sums the differences of equal
 /// triples, drops zeros) and lays the survivors out in columns. The builder is then empty and can be reused; a
 /// buffer of moderate size is kept, so a long-lived builder of small batches allocates only the batches it seals.
 /// </summary>
@@ -18,15 +20,28 @@ internal sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : 
     /// <summary>The largest buffer kept after a seal, in rows: a one-off large batch does not pin its buffer.</summary>
     private const int RetainedCapacity = 1 << 16;
 
+    private readonly KeyLayout layout;
     private TraceRow<TKey, TVal, TTime, TDiff>[] rows;
 
-    /// <summary>An empty builder.</summary>
+    /// <summary>An empty builder of the process's default layout (<see cref="KeyLayoutSetting"/>).</summary>
     public TraceBatchBuilder() : this(16)
     {
     }
 
-    /// <summary>An empty builder with room for <paramref name="capacity"/> updates before it grows.</summary>
-    public TraceBatchBuilder(int capacity) => rows = new TraceRow<TKey, TVal, TTime, TDiff>[Math.Max(1, capacity)];
+    /// <summary>An empty builder of the default layout with room for <paramref name="capacity"/> updates before it grows.</summary>
+    public TraceBatchBuilder(int capacity) : this(KeyLayoutSetting.Default, capacity)
+    {
+    }
+
+    /// <summary>An empty builder of batches of <paramref name="layout"/>, with room for <paramref name="capacity"/> updates before it grows.</summary>
+    public TraceBatchBuilder(KeyLayout layout, int capacity = 16)
+    {
+        this.layout = layout;
+        rows = new TraceRow<TKey, TVal, TTime, TDiff>[Math.Max(1, capacity)];
+    }
+
+    /// <summary>The layout of the batches sealed.</summary>
+    public KeyLayout Layout => layout;
 
     /// <summary>The number of updates pushed since the last <see cref="Seal(Description{TTime})"/>.</summary>
     public int Count { get; private set; }
@@ -49,8 +64,8 @@ internal sealed class TraceBatchBuilder<TKey, TVal, TTime, TDiff> where TTime : 
     internal TraceBatch<TKey, TVal, TTime, TDiff> Seal(Description<TTime> description, KeyEncoding keyEncoding)
     {
         var span = rows.AsSpan(0, Count);
-        var count = SortedRows.SortAndConsolidate(span);
-        var batch = SortedRows.ToBatch(description, span[..count], keyEncoding);
+        var count = SortedRows.SortAndConsolidate(span, layout);
+        var batch = SortedRows.ToBatch(description, span[..count], layout, keyEncoding);
         // Consolidation cleared the rest; rows holding references must not keep them alive.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TraceRow<TKey, TVal, TTime, TDiff>>())
             span[..count].Clear();

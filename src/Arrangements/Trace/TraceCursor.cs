@@ -1,3 +1,5 @@
+using AkkaDifferential.Arrangements.Trace.Hashed;
+
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <see cref="Val"/>, and <see cref="ForEachTime{TVisitor}"/> visits their updates for it. Batches are immutable, so
 /// a cursor over a snapshot stays valid however the trace moves on. Moving is forward only, as in DD, except for
 /// <see cref="RewindVals"/> and <see cref="RewindKeys"/>.
+/// <para>Keys come in the order of the batches' <see cref="KeyLayout"/>, which all of them share (a trace's batches
+/// do): sorted for ordered batches, by hash for hashed ones, where <see cref="SeekKey(TKey)"/> probes each batch's slots
+/// instead of galloping. The hash of each batch's current key is computed once, when the cursor first compares it.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type.</typeparam>
@@ -21,10 +26,15 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
     // The batches positioned at the least key, and among them those at the least value.
     private readonly int[] atKey;
     private readonly int[] atVal;
+    // Hashed layout: the hash of batch b's key at hashedAt[b], when that is its position.
+    private readonly ulong[] keyHash;
+    private readonly int[] hashedAt;
+    private readonly KeyLayout layout;
     private int atKeyCount;
     private int atValCount;
 
     /// <summary>A cursor at the first key of <paramref name="batches"/>, and at that key's first value.</summary>
+    /// <exception cref="ArgumentException">Two non-empty batches have different key layouts.</exception>
     public TraceCursor(IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> batches)
     {
         ArgumentNullException.ThrowIfNull(batches);
@@ -37,6 +47,13 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
         for (var i = 0; i < batches.Count; i++)
             if (batches[i].KeyCount > 0)
                 this.batches[nonEmpty++] = batches[i];
+        layout = nonEmpty > 0 ? this.batches[0].KeyLayout : KeyLayout.Ordered;
+        foreach (var batch in this.batches)
+            if (batch.KeyLayout != layout)
+                throw new ArgumentException($"A cursor reads batches of one key layout, but they mix {layout} and {batch.KeyLayout}.", nameof(batches));
+        keyHash = layout == KeyLayout.Hashed ? new ulong[nonEmpty] : [];
+        hashedAt = layout == KeyLayout.Hashed ? new int[nonEmpty] : [];
+        hashedAt.AsSpan().Fill(-1);
         keyPosition = new int[nonEmpty];
         valPosition = new int[nonEmpty];
         valEnd = new int[nonEmpty];
@@ -68,18 +85,25 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
     }
 
     /// <summary>
-    /// Moves forward to the first key ≥ <paramref name="key"/> (staying at the current key if it is), and to that key's
-    /// first value.
+    /// Moves forward to the first key ≥ <paramref name="key"/> in the layout's order (staying at the current key if it
+    /// is), and to that key's first value.
     /// </summary>
-    public void SeekKey(TKey key)
+    public void SeekKey(TKey key) => SeekKey(key, HashOf(key));
+
+    private void SeekKey(TKey key, ulong hash)
     {
-        if (KeyValid && CompareKey(key) >= 0)
+        if (KeyValid && CompareKey(atKey[0], key, hash) >= 0)
         {
             RewindVals();
             return;
         }
         for (var b = 0; b < batches.Length; b++)
-            keyPosition[b] = batches[b].Keys.LowerBound(key, keyPosition[b]);
+        {
+            if (batches[b].KeySlots is not { } slots)
+                keyPosition[b] = batches[b].Keys.LowerBound(key, keyPosition[b]);
+            else if (keyPosition[b] < batches[b].KeyCount && CompareKey(b, key, hash) < 0)
+                keyPosition[b] = slots.LowerBound(batches[b].Keys, key, hash);
+        }
         FindLeastKey();
     }
 
@@ -148,10 +172,11 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
     public bool ReadKey(TKey key, List<(TVal Val, TTime Time, TDiff Diff)> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (!KeyValid || CompareKey(key) > 0)
+        var hash = HashOf(key);
+        if (!KeyValid || CompareKey(atKey[0], key, hash) > 0)
             RewindKeys();
-        SeekKey(key);
-        if (!KeyValid || CompareKey(key) != 0)
+        SeekKey(key, hash);
+        if (!KeyValid || CompareKey(atKey[0], key, hash) != 0)
             return false;
         while (ValValid)
         {
@@ -172,8 +197,27 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
         return true;
     }
 
-    /// <summary>Compares the current key with <paramref name="key"/>, without building the current key.</summary>
-    private int CompareKey(TKey key) => batches[atKey[0]].Keys.Compare(keyPosition[atKey[0]], key);
+    /// <summary>The hash of <paramref name="key"/> that places it in a hashed batch; unused (zero) when ordered.</summary>
+    private ulong HashOf(TKey key) => layout == KeyLayout.Hashed ? HashOrder<TKey>.Hash(key) : 0;
+
+    /// <summary>The hash of batch <paramref name="b"/>'s current key (hashed layout), computed once per position.</summary>
+    private ulong KeyHash(int b)
+    {
+        if (hashedAt[b] != keyPosition[b])
+            (keyHash[b], hashedAt[b]) = (batches[b].Keys.Hash(keyPosition[b]), keyPosition[b]);
+        return keyHash[b];
+    }
+
+    /// <summary>
+    /// Compares batch <paramref name="b"/>'s current key with <paramref name="key"/> (whose hash is <paramref name="hash"/>)
+    /// in the layout's order, without building the current key.
+    /// </summary>
+    private int CompareKey(int b, TKey key, ulong hash)
+    {
+        if (layout == KeyLayout.Hashed && KeyHash(b).CompareTo(hash) is var byHash and not 0)
+            return byHash;
+        return batches[b].Keys.Compare(keyPosition[b], key);
+    }
 
     /// <summary>Finds the batches at the least current key and positions them at its first value.</summary>
     private void FindLeastKey()
@@ -186,7 +230,10 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
             if (atKeyCount > 0)
             {
                 var least = atKey[0];
-                var compare = batches[b].Keys.Compare(keyPosition[b], batches[least].Keys, keyPosition[least]);
+                var (keys, leastKeys) = (batches[b].Keys, batches[least].Keys);
+                var compare = layout == KeyLayout.Hashed
+                    ? keys.Compare(keyPosition[b], KeyHash(b), leastKeys, keyPosition[least], KeyHash(least))
+                    : keys.Compare(keyPosition[b], leastKeys, keyPosition[least]);
                 if (compare > 0)
                     continue;
                 if (compare < 0)

@@ -1,3 +1,5 @@
+using AkkaDifferential.Arrangements.Trace.Hashed;
+
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// batch. Unlike <see cref="TraceCursor{TKey, TVal, TTime, TDiff}"/> it does not merge the batches into one order:
 /// the updates come batch by batch, values sorted within each batch, which is all a caller that accumulates them
 /// needs, and it avoids the cursor's search for the least key and value across batches.
+/// <para>A batch of the hashed layout (<see cref="KeyLayout.Hashed"/>) is not searched: the key is hashed once and
+/// each such batch probed at its slot (<see cref="KeySlots"/>), so there keys may come in any order at the same
+/// cost — the keys of a hashed batch come by hash, and a reader of another layout's trace gets them so.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type.</typeparam>
@@ -16,7 +21,9 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
 {
     private readonly TraceBatch<TKey, TVal, TTime, TDiff>[] batches;
     private readonly int[] positions;
+    private readonly bool anyHashed;
     private TKey last = default!;
+    private ulong lastHash;
     private bool started;
 
     /// <summary>A reader over <paramref name="batches"/>, before its first key.</summary>
@@ -29,6 +36,8 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
                 nonEmpty.Add(batch);
         this.batches = [.. nonEmpty];
         positions = new int[this.batches.Length];
+        foreach (var batch in this.batches)
+            anyHashed |= batch.KeySlots is not null;
     }
 
     /// <summary>
@@ -81,19 +90,26 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
         return found;
     }
 
-    /// <summary>Starts reading <paramref name="key"/>: a key before the last one read starts every batch over.</summary>
+    /// <summary>
+    /// Starts reading <paramref name="key"/>: a key before the last one read starts every ordered batch over; hashed
+    /// batches need its hash.
+    /// </summary>
     private void Start(TKey key)
     {
         if (started && DataOrder<TKey>.Compare(key, last) < 0)
             Array.Clear(positions);
         started = true;
         last = key;
+        if (anyHashed)
+            lastHash = HashOrder<TKey>.Hash(key);
     }
 
     /// <summary>The index of <paramref name="key"/> in batch <paramref name="b"/>, or -1; moves the batch's position up to it.</summary>
     private int Find(int b, TKey key)
     {
         var keys = batches[b].Keys;
+        if (batches[b].KeySlots is { } slots)
+            return slots.Find(keys, key, lastHash);
         var k = keys.LowerBound(key, positions[b]);
         positions[b] = k;
         return k < keys.Length && keys.Compare(k, key) == 0 ? k : -1;

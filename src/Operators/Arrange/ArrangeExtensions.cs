@@ -1,3 +1,4 @@
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using AkkaDifferential.Operators.Arrange;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Exchange;
@@ -14,8 +15,13 @@ public static class ArrangeExtensions
     /// </summary>
     /// <param name="collection">The <c>(key, value)</c> records.</param>
     /// <param name="name">The operator's name in errors; by default <c>ArrangeByKey#</c> and its index.</param>
+    /// <param name="layout">
+    /// The order the trace keeps its keys in (<see cref="KeyLayout"/>): <see cref="KeyLayout.Hashed"/> lets joins and
+    /// reductions find a key by a probe instead of a search. By default the process's, set by the environment variable
+    /// <c>AKKADIFFERENTIAL_KEY_LAYOUT</c> (<c>ordered</c> unless set).
+    /// </param>
     /// <exception cref="InvalidOperationException">The key has no stable hash or order, or the value has no order.</exception>
-    public static Arranged<TKey, TVal, TTime, TDiff> ArrangeByKey<TKey, TVal, TTime, TDiff>(this Collection<(TKey Key, TVal Value), TTime, TDiff> collection, string? name = null)
+    public static Arranged<TKey, TVal, TTime, TDiff> ArrangeByKey<TKey, TVal, TTime, TDiff>(this Collection<(TKey Key, TVal Value), TTime, TDiff> collection, string? name = null, KeyLayout? layout = null)
         where TKey : notnull
         where TVal : notnull
         where TTime : notnull
@@ -27,7 +33,7 @@ public static class ArrangeExtensions
         var spec = new OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>>();
         var output = new ArrangedOutput<TKey, TVal, TTime, TDiff>(spec);
         var node = scope.Builder.Add("ArrangeByKey", [collection.Connect(Pact<(TKey Key, TVal Value)>.Exchange(static record => StableHash<TKey>.Hash(record.Key)))], [spec],
-            environment => new ArrangeRuntime<TKey, TVal, TTime, TDiff>(environment, output), name: name);
+            environment => new ArrangeRuntime<TKey, TVal, TTime, TDiff>(environment, output, layout ?? KeyLayoutSetting.Default), name: name);
         var export = new TraceExport<TKey, TVal, TTime, TDiff>(node.Index);
         scope.OnDeployed(export.Attach);
         return new Arranged<TKey, TVal, TTime, TDiff>(scope, node.Index, spec, export);
@@ -36,8 +42,9 @@ public static class ArrangeExtensions
     /// <summary>Arranges a collection of keys (with no values) by the keys themselves.</summary>
     /// <param name="collection">The keys.</param>
     /// <param name="name">The arrangement's name in errors; by default <c>ArrangeByKey#</c> and its index.</param>
-    public static Arranged<TKey, Unit, TTime, TDiff> ArrangeBySelf<TKey, TTime, TDiff>(this Collection<TKey, TTime, TDiff> collection, string? name = null)
+    /// <param name="layout">The order the trace keeps its keys in, as for <see cref="ArrangeByKey{TKey, TVal, TTime, TDiff}"/>.</param>
+    public static Arranged<TKey, Unit, TTime, TDiff> ArrangeBySelf<TKey, TTime, TDiff>(this Collection<TKey, TTime, TDiff> collection, string? name = null, KeyLayout? layout = null)
         where TKey : notnull
         where TTime : notnull =>
-        collection.Map(static key => (key, default(Unit))).ArrangeByKey(name);
+        collection.Map(static key => (key, default(Unit))).ArrangeByKey(name, layout);
 }

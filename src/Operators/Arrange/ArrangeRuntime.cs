@@ -14,7 +14,8 @@ namespace AkkaDifferential.Operators.Arrange;
 /// of the updates whose keys hash to the bucket. Updates wait until the input frontier passes their time, then are
 /// sealed into an immutable batch, appended to the spine, and announced with a snapshot of the trace to every
 /// reader. Merging is done in bounded steps between messages. History is compacted only as far as every reader
-/// (operators of this dataflow, importing dataflows, user handles) allows.
+/// (operators of this dataflow, importing dataflows, user handles) allows. Every batch it seals has the
+/// arrangement's <see cref="KeyLayout"/>, so its whole trace has one.
 /// </summary>
 internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime<TTime> where TTime : notnull
 {
@@ -25,16 +26,17 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     private readonly ArrangedOutput<TKey, TVal, TTime, TDiff> output;
     private readonly ReaderFrontiers<TTime> readers = new();
     private readonly Dictionary<string, IActorRef> subscribers = [];
-    private readonly MergeBatcher<TKey, TVal, TTime, TDiff> pending = new();
+    private readonly MergeBatcher<TKey, TVal, TTime, TDiff> pending;
     private readonly HeldCapabilities<TTime> capabilities;
     private bool workRequested;
     // How far the compaction frontier trails the upper, and the reader holding it, as of the last Compact.
     private long compactionLag;
     private string? heldBy;
 
-    public ArrangeRuntime(InstanceEnvironment environment, ArrangedOutput<TKey, TVal, TTime, TDiff> output) : base(environment)
+    public ArrangeRuntime(InstanceEnvironment environment, ArrangedOutput<TKey, TVal, TTime, TDiff> output, KeyLayout layout) : base(environment)
     {
         this.output = output;
+        pending = new MergeBatcher<TKey, TVal, TTime, TDiff>(layout);
         capabilities = new HeldCapabilities<TTime>(Progress, Location.Source(Operator, 0));
         foreach (var (op, port) in output.Readers)
             readers.Register(ArrangedOutput<TKey, TVal, TTime, TDiff>.ReaderId(op, port), spine.Since);

@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -55,8 +56,17 @@ public class CompactionTests
     /// after <see cref="Spine{TKey, TVal, TTime, TDiff}.CompactFully"/> the one batch is exactly the input with times
     /// advanced by the frontier, consolidated.
     /// </summary>
-    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int iter) where TTime : notnull
+    [Fact]
+    public void CompactedHashedSpineKeepsTheCollectionInAdvanceOfSince_ProductTimes() =>
+        Check(Vals.Int, TimeDomains.Product, iter: 1200, KeyLayout.Hashed);
+
+    [Fact]
+    public void CompactedHashedSpineKeepsTheCollectionInAdvanceOfSince_ProductTimes_StringVals() =>
+        Check(Vals.String, TimeDomains.Product, iter: 500, KeyLayout.Hashed);
+
+    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int iter, KeyLayout? layout = null) where TTime : notnull
     {
+        var keyLayout = layout ?? KeyLayoutSetting.Default;
         var sinces = domain.Staircase.Array[1, 10];
         Gen.Select(SpineScenario<TVal, TTime>.Gen(vals, domain, 80, 10), sinces).Sample((scenario, steps) =>
         {
@@ -66,7 +76,7 @@ public class CompactionTests
             for (var j = 0; j < scenario.BatchCount; j++)
             {
                 var updates = scenario.UpdatesOf(domain, j);
-                spine.Insert(TraceModel.Seal(updates, spine.Upper, scenario.Upper(domain, j), spine.Since));
+                spine.Insert(TraceModel.Seal(updates, spine.Upper, scenario.Upper(domain, j), spine.Since, keyLayout));
                 inserted.AddRange(updates);
                 since = since.Select((h, o) => Math.Max(h, steps[j % steps.Length][o])).ToArray();
                 spine.AdvanceSince(domain.Frontier(since));
@@ -74,12 +84,12 @@ public class CompactionTests
                 foreach (var fuel in scenario.Fuel[j % scenario.Fuel.Length])
                     spine.Work(fuel);
                 var frontier = spine.Since;
-                SpineTests.AssertHolds(domain, spine, inserted, frontier.LessEqual);
+                SpineTests.AssertHolds(domain, spine, inserted, frontier.LessEqual, keyLayout);
             }
             spine.CompactFully();
             var final = spine.Since;
             Assert.Single(spine.Batches);
-            SpineTests.AssertHolds(domain, spine, inserted, final.LessEqual);
+            SpineTests.AssertHolds(domain, spine, inserted, final.LessEqual, keyLayout);
             var expected = TraceModel.Consolidate(inserted.Select(u => u with { Time = TimeCompaction.Advance(u.Time, final) }));
             Assert.Equal(expected, TraceModel.Flatten<TVal, TTime>(spine.Batches));
             Assert.Equal(final, spine.Batches[0].Description.Since);

@@ -1,6 +1,7 @@
 using AkkaDifferential.Arrangements.Tests.Trace.Columns;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -9,18 +10,26 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 /// The Huffman-encoded layout of string keys against the plain one, on the same random histories: random strings
 /// (empty, non-ASCII, lone surrogates, long) as keys, updates at partially ordered times, batches merged with fuel and
 /// compacted as the frontier advances. The two traces must hold the same batches, read the same through cursors
-/// (walks, seeks, reads by key, in any order) and the trace reader, and accumulate as the model does.
+/// (walks, seeks, reads by key, in any order) and the trace reader, and accumulate as the model does. Each test runs
+/// with both key layouts, whatever <c>AKKADIFFERENTIAL_KEY_LAYOUT</c> says: a hashed batch's encoded keys are ordered by
+/// hash and found by probes, an ordered batch's sorted and found by galloping.
 /// </summary>
 public class HuffmanLayoutTests
 {
-    [Fact]
-    public void AnEncodedSpineReadsAsThePlainOne_LongTimes() => Check(TimeDomains.Long, iter: 400);
+    [Theory]
+    [InlineData(KeyLayout.Ordered)]
+    [InlineData(KeyLayout.Hashed)]
+    public void AnEncodedSpineReadsAsThePlainOne_LongTimes(KeyLayout layout) => Check(TimeDomains.Long, layout, iter: 400);
 
-    [Fact]
-    public void AnEncodedSpineReadsAsThePlainOne_ProductTimes() => Check(TimeDomains.Product, iter: 300);
+    [Theory]
+    [InlineData(KeyLayout.Ordered)]
+    [InlineData(KeyLayout.Hashed)]
+    public void AnEncodedSpineReadsAsThePlainOne_ProductTimes(KeyLayout layout) => Check(TimeDomains.Product, layout, iter: 300);
 
-    [Fact]
-    public void MergesOfAnyEncodingsHoldThePlainMerge() =>
+    [Theory]
+    [InlineData(KeyLayout.Ordered)]
+    [InlineData(KeyLayout.Hashed)]
+    public void MergesOfAnyEncodingsHoldThePlainMerge(KeyLayout layout) =>
         Gen.Select(Gen.OneOf(TextGen.Distinct(8), TextGen.Distinct(400)), TimeDomains.Product.Staircase, Gen.Int[0, 2].Array[3])
             .SelectMany(p => Gen.Select(Updates(p.Item1.Length, TimeDomains.Product, 700), Updates(p.Item1.Length, TimeDomains.Product, 700),
                 (older, newer) => (Vocabulary: p.Item1, Since: p.Item2, Encodings: p.Item3, Older: older, Newer: newer)))
@@ -31,7 +40,7 @@ public class HuffmanLayoutTests
                 var min = domain.Frontier(domain.Bottom);
                 var since = domain.Frontier(c.Since);
                 TraceBatch<string, int, Product<long, int>, long> Seal(ModelUpdate<int, Product<long, int>>[] updates, KeyEncoding encoding) =>
-                    SealStrings(updates, c.Vocabulary, min, new Antichain<Product<long, int>>(), min, encoding);
+                    SealStrings(updates, c.Vocabulary, min, new Antichain<Product<long, int>>(), min, layout, encoding);
                 var plain = new BatchMerger<string, int, Product<long, int>, long>(
                     Seal(c.Older, KeyEncoding.Plain), Seal(c.Newer, KeyEncoding.Plain), since, KeyEncoding.Plain).Complete();
                 var merged = new BatchMerger<string, int, Product<long, int>, long>(
@@ -50,7 +59,7 @@ public class HuffmanLayoutTests
     private static Gen<ModelUpdate<int, TTime>[]> Updates<TTime>(int keys, TimeDomain<TTime> domain, int max) where TTime : notnull =>
         Gen.Select(Gen.Int[0, keys - 1], Vals.Int, domain.Time, Gen.Long[-2, 2], (k, v, t, d) => new ModelUpdate<int, TTime>(k, v, t, d)).Array[0, max];
 
-    private static void Check<TTime>(TimeDomain<TTime> domain, int iter) where TTime : notnull =>
+    private static void Check<TTime>(TimeDomain<TTime> domain, KeyLayout layout, int iter) where TTime : notnull =>
         Gen.Select(SpineScenario<int, TTime>.Gen(Vals.Int, domain, 80, 10), TextGen.Distinct(7), domain.Staircase.Array[1, 10], Gen.Bool.Array[10], TextGen.String.Array[0, 6])
             .Sample((scenario, vocabulary, steps, encodeInserted, seeks) =>
             {
@@ -66,9 +75,9 @@ public class HuffmanLayoutTests
                     var updates = scenario.UpdatesOf(domain, j).ToArray();
                     inserted.AddRange(updates.Select(u => u with { Key = u.Key % vocabulary.Length }));
                     var upper = scenario.Upper(domain, j);
-                    plain.Insert(SealStrings(updates, vocabulary, plain.Upper, upper, plain.Since, KeyEncoding.Plain));
+                    plain.Insert(SealStrings(updates, vocabulary, plain.Upper, upper, plain.Since, layout, KeyEncoding.Plain));
                     // Inserted batches plain or encoded, so merges and cursors meet both.
-                    var sealedBatch = SealStrings(updates, vocabulary, encoded.Upper, upper, encoded.Since,
+                    var sealedBatch = SealStrings(updates, vocabulary, encoded.Upper, upper, encoded.Since, layout,
                         encodeInserted[j % encodeInserted.Length] ? KeyEncoding.Always : KeyEncoding.Plain);
                     if (!sealedBatch.Keys.IsEncoded)
                         insertedPlain.Add(sealedBatch);
@@ -87,6 +96,7 @@ public class HuffmanLayoutTests
                 plain.CompactFully();
                 encoded.CompactFully();
                 var batch = Assert.Single(encoded.Batches);
+                Assert.True(batch.KeyCount == 0 || batch.KeyLayout == layout, "the layout kept through merges");
                 // Every merge encodes; a batch left unmerged is as it was inserted.
                 Assert.Equal(!TraceLayout.Explicit && !batch.IsEmpty && !insertedPlain.Any(p => p.Keys.Shares(batch.Keys)), batch.Keys.IsEncoded);
                 AssertSameReads(plain.Batches, encoded.Batches, targets);
@@ -101,10 +111,11 @@ public class HuffmanLayoutTests
     };
 
     private static TraceBatch<string, int, TTime, long> SealStrings<TTime>(
-        IEnumerable<ModelUpdate<int, TTime>> updates, string[] vocabulary, Antichain<TTime> lower, Antichain<TTime> upper, Antichain<TTime> since, KeyEncoding encoding)
+        IEnumerable<ModelUpdate<int, TTime>> updates, string[] vocabulary, Antichain<TTime> lower, Antichain<TTime> upper, Antichain<TTime> since,
+        KeyLayout layout, KeyEncoding encoding)
         where TTime : notnull
     {
-        var builder = new TraceBatchBuilder<string, int, TTime, long>();
+        var builder = new TraceBatchBuilder<string, int, TTime, long>(layout);
         foreach (var u in updates)
             builder.Push(vocabulary[u.Key % vocabulary.Length], u.Val, u.Time, u.Diff);
         return builder.Seal(new Description<TTime>(lower, upper, since), encoding);
@@ -143,8 +154,13 @@ public class HuffmanLayoutTests
         for (var b = 0; b < plain.Count; b++)
         {
             Assert.Equal(Flatten([plain[b]]), Flatten([encoded[b]]));
-            for (var k = 1; k < encoded[b].KeyCount; k++)
-                Assert.True(encoded[b].Keys.Compare(k - 1, encoded[b].Keys, k) < 0, "keys sorted and distinct");
+            Assert.Equal(plain[b].KeyLayout, encoded[b].KeyLayout);
+            var keys = encoded[b].Keys;
+            for (var k = 1; k < keys.Length; k++)
+                Assert.True((encoded[b].KeyLayout == KeyLayout.Hashed ? keys.Compare(k - 1, keys.Hash(k - 1), keys, k, keys.Hash(k)) : keys.Compare(k - 1, keys, k)) < 0,
+                    "keys in the layout's order and distinct");
+            for (var k = 0; k < keys.Length; k++)
+                Assert.Equal(HashOrder<string>.Hash(keys[k]), keys.Hash(k));
             foreach (var target in targets)
                 Assert.Equal(plain[b].FindKey(target), encoded[b].FindKey(target));
         }

@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -23,9 +24,22 @@ public class SpineTests
     public void BatchesHoldTheInsertedCollection_ManyBatches() =>
         Check(Vals.Int, WideLong, maxUpdates: 400, maxBatches: 40, iter: 300, checkEvery: 7);
 
-    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches, int iter, int checkEvery = 1)
+    [Fact]
+    public void HashedBatchesHoldTheInsertedCollection_ProductTimes_IntVals() =>
+        Check(Vals.Int, TimeDomains.Product, maxUpdates: 80, maxBatches: 10, iter: 1500, layout: KeyLayout.Hashed);
+
+    [Fact]
+    public void HashedBatchesHoldTheInsertedCollection_ProductTimes_StringVals() =>
+        Check(Vals.String, TimeDomains.Product, maxUpdates: 60, maxBatches: 8, iter: 800, layout: KeyLayout.Hashed);
+
+    [Fact]
+    public void HashedBatchesHoldTheInsertedCollection_ManyBatches() =>
+        Check(Vals.Int, WideLong, maxUpdates: 400, maxBatches: 40, iter: 200, checkEvery: 7, layout: KeyLayout.Hashed);
+
+    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches, int iter, int checkEvery = 1, KeyLayout? layout = null)
         where TTime : notnull
     {
+        var keyLayout = layout ?? KeyLayoutSetting.Default;
         SpineScenario<TVal, TTime>.Gen(vals, domain, maxUpdates, maxBatches).Sample(scenario =>
         {
             var spine = scenario.NewSpine();
@@ -33,25 +47,25 @@ public class SpineTests
             for (var j = 0; j < scenario.BatchCount; j++)
             {
                 var updates = scenario.UpdatesOf(domain, j);
-                spine.Insert(TraceModel.Seal(updates, spine.Upper, scenario.Upper(domain, j), spine.Since));
+                spine.Insert(TraceModel.Seal(updates, spine.Upper, scenario.Upper(domain, j), spine.Since, keyLayout));
                 inserted.AddRange(updates);
                 Assert.Equal(scenario.Upper(domain, j), spine.Upper);
                 foreach (var fuel in scenario.Fuel[j % scenario.Fuel.Length])
                     spine.Work(fuel);
                 if (j % checkEvery == 0 || j == scenario.BatchCount - 1)
-                    AssertHolds(domain, spine, inserted);
+                    AssertHolds(domain, spine, inserted, layout: keyLayout);
             }
             spine.CompactFully();
             Assert.False(spine.HasPendingWork);
             Assert.Single(spine.Batches);
-            AssertHolds(domain, spine, inserted);
+            AssertHolds(domain, spine, inserted, layout: keyLayout);
             // Nothing was compacted logically, so the one batch is exactly the consolidated input.
             Assert.Equal(TraceModel.Consolidate(inserted), TraceModel.Flatten<TVal, TTime>(spine.Batches));
         }, iter: iter);
     }
 
     /// <summary>The snapshot is well formed, chains its descriptions from the minimum to the upper, and holds the inserted collection.</summary>
-    internal static void AssertHolds<TVal, TTime>(TimeDomain<TTime> domain, Spine<int, TVal, TTime, long> spine, List<ModelUpdate<TVal, TTime>> inserted, Func<TTime, bool>? where = null)
+    internal static void AssertHolds<TVal, TTime>(TimeDomain<TTime> domain, Spine<int, TVal, TTime, long> spine, List<ModelUpdate<TVal, TTime>> inserted, Func<TTime, bool>? where = null, KeyLayout? layout = null)
         where TTime : notnull
     {
         var batches = spine.Batches;
@@ -59,7 +73,7 @@ public class SpineTests
         long count = 0, keys = 0;
         foreach (var batch in batches)
         {
-            TraceModel.AssertWellFormed(batch);
+            TraceModel.AssertWellFormed(batch, layout);
             Assert.Equal(lower, batch.Description.Lower);
             lower = batch.Description.Upper;
             count += batch.UpdateCount;

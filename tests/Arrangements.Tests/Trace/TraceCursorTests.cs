@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -13,6 +14,24 @@ public class TraceCursorTests
 
     [Fact]
     public void CursorReadsTheMergedBatches_ProductTimes_IntVals() => Check(Vals.Int, TimeDomains.Product);
+
+    [Fact]
+    public void CursorReadsTheMergedHashedBatches_ProductTimes_IntVals() => Check(Vals.Int, TimeDomains.Product, KeyLayout.Hashed);
+
+    [Fact]
+    public void CursorReadsTheMergedHashedBatches_ProductTimes_StringVals() => Check(Vals.String, TimeDomains.Product, KeyLayout.Hashed);
+
+    [Fact]
+    public void CursorRefusesBatchesOfTwoLayouts()
+    {
+        var min = Antichain<long>.From(0);
+        var ordered = TraceModel.Seal([new ModelUpdate<int, long>(1, 1, 0, 1)], min, min, min, KeyLayout.Ordered);
+        var hashed = TraceModel.Seal([new ModelUpdate<int, long>(2, 1, 0, 1)], min, min, min, KeyLayout.Hashed);
+        var refused = Assert.Throws<ArgumentException>(() => new TraceCursor<int, int, long, long>([ordered, hashed]));
+        Assert.Contains("Hashed", refused.Message, StringComparison.Ordinal);
+        // An empty batch goes with either.
+        Assert.True(new TraceCursor<int, int, long, long>([hashed, TraceBatch<int, int, long, long>.Empty(new(min, min, min))]).KeyValid);
+    }
 
     private struct Collect(List<(long Time, long Diff)> into) : ITimeDiffVisitor<long, long>
     {
@@ -30,15 +49,18 @@ public class TraceCursorTests
 
     /// <summary>
     /// Random batches (overlapping in keys, values and times: a cursor does not care about descriptions); walking the
-    /// cursor gives keys and values in order and the model's updates; ReadKey and the seeks agree with the model.
+    /// cursor gives keys in the layout's order, values in order and the model's updates; ReadKey and the seeks agree
+    /// with the model.
     /// </summary>
-    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain) where TTime : notnull
+    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, KeyLayout? layout = null) where TTime : notnull
     {
+        var keyLayout = layout ?? KeyLayoutSetting.Default;
+        var keyOrder = Comparer<int>.Create((a, b) => HashOrder<int>.Compare(keyLayout, a, b));
         var min = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
         Gen.Select(TraceModel.Updates(vals, domain, 30).Array[0, 5], Gen.Int[-1, 7].Array[0, 10], Gen.Int[-1, 7].Array[0, 5], vals.Array[0, 4])
             .Sample((batchUpdates, reads, seeks, valSeeks) =>
             {
-                var batches = batchUpdates.Select(u => TraceModel.Seal(u, min, min, min)).ToList();
+                var batches = batchUpdates.Select(u => TraceModel.Seal(u, min, min, min, keyLayout)).ToList();
                 var model = TraceModel.Consolidate(batchUpdates.SelectMany(u => u));
                 // What the batches hold, unconsolidated across batches: a cursor shows a (key, val) whose updates
                 // cancel only across batches.
@@ -50,7 +72,7 @@ public class TraceCursorTests
                 int? previousKey = null;
                 for (; cursor.KeyValid; cursor.StepKey())
                 {
-                    Assert.True(previousKey is null || previousKey < cursor.Key, "keys strictly increase");
+                    Assert.True(previousKey is null || keyOrder.Compare(previousKey.Value, cursor.Key) < 0, "keys strictly increase in the layout's order");
                     previousKey = cursor.Key;
                     var hasPrevious = false;
                     TVal previousVal = default!;
@@ -87,13 +109,13 @@ public class TraceCursorTests
                         Assert.Equal(key, cursor.Key);
                 }
 
-                // Forward seeks to sorted targets.
+                // Forward seeks to targets in the layout's order, present and absent.
                 var seeker = new TraceCursor<int, TVal, TTime, long>(batches);
-                var keys = present.Select(u => u.Key).Distinct().Order().ToList();
-                foreach (var target in seeks.Order())
+                var keys = present.Select(u => u.Key).Distinct().Order(keyOrder).ToList();
+                foreach (var target in seeks.Order(keyOrder))
                 {
                     seeker.SeekKey(target);
-                    var next = keys.Where(k => k >= target).Cast<int?>().FirstOrDefault();
+                    var next = keys.Where(k => keyOrder.Compare(k, target) >= 0).Cast<int?>().FirstOrDefault();
                     Assert.Equal(next is not null, seeker.KeyValid);
                     if (next is null)
                         continue;

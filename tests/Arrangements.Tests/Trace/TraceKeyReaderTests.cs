@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -6,7 +7,8 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 /// <summary>
 /// <see cref="TraceKeyReader{TKey, TVal, TTime, TDiff}"/> against the batches' own contents: for any sequence of
 /// keys (increasing, repeated or going back), each read returns exactly the key's updates across all batches, as a
-/// multiset, and reports whether the key is present.
+/// multiset, and reports whether the key is present; over batches of either key layout, or of both mixed (a reader
+/// takes each batch as it is).
 /// </summary>
 public sealed class TraceKeyReaderTests
 {
@@ -16,13 +18,21 @@ public sealed class TraceKeyReaderTests
     [Fact]
     public void Reads_every_update_of_each_key_product_times() => Check(TimeDomains.Product);
 
-    private static void Check<TTime>(TimeDomain<TTime> domain) where TTime : notnull
+    [Fact]
+    public void Reads_every_update_of_each_key_from_hashed_batches() => Check(TimeDomains.Product, Gen.Const(KeyLayout.Hashed));
+
+    [Fact]
+    public void Reads_every_update_of_each_key_from_batches_of_both_layouts() =>
+        Check(TimeDomains.Product, Gen.OneOf(Gen.Const(KeyLayout.Ordered), Gen.Const(KeyLayout.Hashed)));
+
+    private static void Check<TTime>(TimeDomain<TTime> domain, Gen<KeyLayout>? layouts = null) where TTime : notnull
     {
         var min = Antichain<TTime>.From(Timestamp.Minimum<TTime>());
-        Gen.Select(TraceModel.Updates(Vals.Int, domain, 30).Array[0, 6], Gen.Int[-1, 7].Array[0, 12], Gen.Bool)
+        var layout = layouts ?? Gen.Const(KeyLayoutSetting.Default);
+        Gen.Select(Gen.Select(TraceModel.Updates(Vals.Int, domain, 30), layout).Array[0, 6], Gen.Int[-1, 7].Array[0, 12], Gen.Bool)
             .Sample((batchUpdates, keys, sorted) =>
             {
-                var batches = batchUpdates.Select(u => TraceModel.Seal(u, min, min, min)).ToList();
+                var batches = batchUpdates.Select(b => TraceModel.Seal(b.Item1, min, min, min, b.Item2)).ToList();
                 var present = TraceModel.Flatten<int, TTime>(batches);
                 var reader = new TraceKeyReader<int, int, TTime, long>(batches);
                 var read = new List<(int Val, TTime Time, long Diff)>();

@@ -1,5 +1,6 @@
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -123,7 +124,11 @@ internal static class TraceModel
         throw new InvalidOperationException($"({o}, {i}) lies in no batch.");
     }
 
-    /// <summary>Every update of the batches, flattened.</summary>
+    /// <summary>
+    /// Every update of the batches, flattened, in the model's <c>(key, val, time)</c> order whatever the batches' key
+    /// layout (a stable sort: updates of equal <c>(key, val, time)</c> from several batches stay in batch order). The
+    /// order within each batch is what <see cref="AssertWellFormed{TVal, TTime}"/> checks.
+    /// </summary>
     public static List<ModelUpdate<TVal, TTime>> Flatten<TVal, TTime>(IEnumerable<TraceBatch<int, TVal, TTime, long>> batches)
         where TTime : notnull
     {
@@ -133,7 +138,7 @@ internal static class TraceModel
                 for (var v = batch.KeyOffsets[k]; v < batch.KeyOffsets[k + 1]; v++)
                     for (var u = batch.ValOffsets[v]; u < batch.ValOffsets[v + 1]; u++)
                         updates.Add(new(batch.Keys[k], batch.Vals[v], batch.Times[u], batch.Diffs[u]));
-        return updates;
+        return updates.OrderBy(u => u.Key).ThenBy(u => u.Val, DataOrder<TVal>.Comparer).ThenBy(u => u.Time, Comparer<TTime>.Create(Timestamp.Compare)).ToList();
     }
 
     /// <summary>The collection at <paramref name="time"/>: per (key, val), the sum of diffs at times ≤ it, zeros dropped.</summary>
@@ -199,9 +204,15 @@ internal static class TraceModel
         }
     }
 
-    /// <summary>Checks the batch invariants: sorted distinct keys and values, sorted consolidated times, consistent offsets.</summary>
-    public static void AssertWellFormed<TVal, TTime>(TraceBatch<int, TVal, TTime, long> batch) where TTime : notnull
+    /// <summary>
+    /// Checks the batch invariants: distinct keys in the order of the batch's layout (and, when hashed, each found by
+    /// its slot), sorted distinct values, sorted consolidated times, consistent offsets; and, when
+    /// <paramref name="layout"/> is given, that a batch with keys has it.
+    /// </summary>
+    public static void AssertWellFormed<TVal, TTime>(TraceBatch<int, TVal, TTime, long> batch, KeyLayout? layout = null) where TTime : notnull
     {
+        if (layout is { } expected && batch.KeyCount > 0)
+            Assert.Equal(expected, batch.KeyLayout);
         Assert.Equal(batch.KeyCount, batch.Keys.Length);
         Assert.Equal(batch.KeyCount + 1, batch.KeyOffsets.Length);
         Assert.Equal(batch.ValCount, batch.Vals.Length);
@@ -216,7 +227,8 @@ internal static class TraceModel
         for (var k = 0; k < batch.KeyCount; k++)
         {
             if (k > 0)
-                Assert.True(batch.Keys[k - 1] < batch.Keys[k], "keys sorted and distinct");
+                Assert.True(HashOrder<int>.Compare(batch.KeyLayout, batch.Keys[k - 1], batch.Keys[k]) < 0, "keys in the layout's order and distinct");
+            Assert.Equal(k, batch.FindKey(batch.Keys[k]));
             Assert.True(batch.KeyOffsets[k] < batch.KeyOffsets[k + 1], "every key has a value");
             for (var v = batch.KeyOffsets[k]; v < batch.KeyOffsets[k + 1]; v++)
             {
@@ -269,12 +281,12 @@ internal static class TraceModel
         Assert.Equal(lean && !uniform && items.Length >= 64 && items.Length - most <= items.Length / 4, column.IsBaseAndExceptions);
     }
 
-    /// <summary>Seals updates into one batch with the given frontiers.</summary>
+    /// <summary>Seals updates into one batch with the given frontiers, of <paramref name="layout"/> (by default the process's).</summary>
     public static TraceBatch<int, TVal, TTime, long> Seal<TVal, TTime>(
-        IEnumerable<ModelUpdate<TVal, TTime>> updates, Antichain<TTime> lower, Antichain<TTime> upper, Antichain<TTime> since)
+        IEnumerable<ModelUpdate<TVal, TTime>> updates, Antichain<TTime> lower, Antichain<TTime> upper, Antichain<TTime> since, KeyLayout? layout = null)
         where TTime : notnull
     {
-        var builder = new TraceBatchBuilder<int, TVal, TTime, long>();
+        var builder = new TraceBatchBuilder<int, TVal, TTime, long>(layout ?? KeyLayoutSetting.Default);
         foreach (var u in updates)
             builder.Push(u.Key, u.Val, u.Time, u.Diff);
         return builder.Seal(new Description<TTime>(lower, upper, since));

@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
 using AkkaDifferential.Arrangements.Trace.Columns.Huffman;
+using AkkaDifferential.Arrangements.Trace.Hashed;
 
 namespace AkkaDifferential.Arrangements.Trace.Columns;
 
 /// <summary>
-/// The keys of a batch, distinct and sorted by <see cref="DataOrder{T}"/>: stored (an array, of which the first
+/// The keys of a batch, distinct and sorted by <see cref="DataOrder{T}"/> (or, in a hashed batch, by
+/// <see cref="HashOrder{TKey}"/>: <see cref="Hash"/> and <see cref="Compare(int, TKey, ulong)"/>): stored (an array, of which the first
 /// <see cref="Length"/> items are data), or, for string keys, Huffman-encoded (<see cref="HuffmanStrings"/>, which
 /// <see cref="KeyWriter{TKey}"/> chooses where it pays). Searching and comparing work on either without building
 /// keys: <see cref="LowerBound"/>, and <see cref="Compare(int, TKey)"/> against a key or another column's key, decode
@@ -82,6 +84,35 @@ internal readonly struct KeyColumn<TKey>
         if (encoded is null)
             return -other.Compare(otherIndex, items![index]);
         return encoded.Compare(index, other.encoded, otherIndex);
+    }
+
+    /// <summary>
+    /// The hash that orders and places the key at <paramref name="index"/> in a hashed batch
+    /// (<see cref="HashOrder{TKey}.Hash"/>); an encoded key is decoded into scratch to be hashed, not built.
+    /// </summary>
+    public ulong Hash(int index) =>
+        encoded is null ? HashOrder<TKey>.Hash(items![index]) : HashOrder<TKey>.OfStableHash(encoded.Hash(index));
+
+    /// <summary>
+    /// Compares the key at <paramref name="index"/> with <paramref name="key"/>, whose <see cref="HashOrder{TKey}.Hash"/>
+    /// is <paramref name="hash"/>, in <see cref="HashOrder{TKey}"/>: by hash, then (equal hashes) as
+    /// <see cref="Compare(int, TKey)"/>, an encoded key decoded only to the first difference. Only the sign matters.
+    /// </summary>
+    public int Compare(int index, TKey key, ulong hash)
+    {
+        var c = Hash(index).CompareTo(hash);
+        return c != 0 ? c : Compare(index, key);
+    }
+
+    /// <summary>
+    /// Compares, in <see cref="HashOrder{TKey}"/>, the key at <paramref name="index"/> (whose <see cref="Hash"/> is
+    /// <paramref name="hash"/>) with the key at <paramref name="otherIndex"/> of <paramref name="other"/> (hash
+    /// <paramref name="otherHash"/>): by hash, then as <see cref="Compare(int, KeyColumn{TKey}, int)"/>.
+    /// </summary>
+    public int Compare(int index, ulong hash, KeyColumn<TKey> other, int otherIndex, ulong otherHash)
+    {
+        var c = hash.CompareTo(otherHash);
+        return c != 0 ? c : Compare(index, other, otherIndex);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace AkkaDifferential.Arrangements.Tests.Trace.Columns;
 
 public class HuffmanStringsTests
 {
-    private static HuffmanStrings Encode(IReadOnlyList<string> strings, bool force = true)
+    /// <summary>The strings encoded, however few unless <paramref name="force"/> is false.</summary>
+    internal static HuffmanStrings Encode(IReadOnlyList<string> strings, bool force = true)
     {
         var starts = new int[strings.Count + 1];
         for (var i = 0; i < strings.Count; i++)

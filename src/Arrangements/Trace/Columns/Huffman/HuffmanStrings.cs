@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using AkkaDifferential.Arrangements.Data;
 
 namespace AkkaDifferential.Arrangements.Trace.Columns.Huffman;
 
@@ -16,7 +17,7 @@ namespace AkkaDifferential.Arrangements.Trace.Columns.Huffman;
 /// </summary>
 internal sealed class HuffmanStrings
 {
-    // Scratch for decoding one string into a new one: a thread's longest string so far.
+    // Scratch for decoding one string into a new one or to hash it: a thread's longest string so far.
     [ThreadStatic]
     private static char[]? scratch;
 
@@ -107,10 +108,20 @@ internal sealed class HuffmanStrings
         var (start, end) = (offsets[index], offsets[index + 1]);
         if (start == end)
             return string.Empty;
-        // A string has at most as many characters as bits.
-        var buffer = scratch is { } s && s.Length >= end - start ? s : scratch = new char[Math.Max(end - start, 64)];
+        var buffer = Scratch(end - start);
         var length = DecodeInto(start, end, buffer);
         return new string(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// The string at <paramref name="index"/>'s <see cref="StableHash{T}"/> (XXH64 of its code units), decoded into a
+    /// scratch buffer, not a new string: a hashed batch orders its keys by their hashes.
+    /// </summary>
+    public ulong Hash(int index)
+    {
+        var (start, end) = (offsets[index], offsets[index + 1]);
+        var buffer = Scratch(end - start);
+        return XxHash64.Hash(buffer.AsSpan(0, DecodeInto(start, end, buffer)));
     }
 
     /// <summary>Appends the string at <paramref name="index"/> to <paramref name="buffer"/> from <paramref name="count"/> on, growing it as needed.</summary>
@@ -190,6 +201,10 @@ internal sealed class HuffmanStrings
         }
         return high;
     }
+
+    /// <summary>The thread's scratch buffer, for a string of at most <paramref name="bits"/> bits (a character takes at least one).</summary>
+    private static char[] Scratch(int bits) =>
+        scratch is { } s && s.Length >= bits ? s : scratch = new char[Math.Max(bits, 64)];
 
     /// <summary>The 64 bits from bit <paramref name="position"/> on, the first at the top.</summary>
     private ulong Window(int position) =>
