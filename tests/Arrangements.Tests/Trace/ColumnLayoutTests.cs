@@ -23,10 +23,15 @@ public class ColumnLayoutTests
     public void AKeyOnlyBatchOfInsertionsAtOneTimeKeepsOnlyItsKeys()
     {
         var min = Antichain<long>.From(0);
-        var builder = new TraceBatchBuilder<int, Unit, long, long>();
+        var builder = new TraceBatchBuilder<int, Unit, long, long>(KeyLayout.Ordered);
         for (var key = 0; key < 1000; key++)
             builder.Push(key, Unit.Value, 3, 1);
         var batch = builder.Seal(new Description<long>(min, Antichain<long>.From(4), min));
+        // The hashed layout adds its slots, an int per two keys at most (512 slots for 1,000 keys, and an end).
+        var hashedBuilder = new TraceBatchBuilder<int, Unit, long, long>(KeyLayout.Hashed);
+        for (var key = 0; key < 1000; key++)
+            hashedBuilder.Push(key, Unit.Value, 3, 1);
+        Assert.Equal(batch.ColumnBytes + 513 * sizeof(int), hashedBuilder.Seal(new Description<long>(min, Antichain<long>.From(4), min)).ColumnBytes);
         if (TraceLayout.Explicit)
         {
             Assert.False(batch.KeyOffsets.IsImplicit || batch.ValOffsets.IsImplicit || batch.Vals.IsUniform || batch.Times.IsUniform || batch.Diffs.IsUniform);
@@ -48,8 +53,8 @@ public class ColumnLayoutTests
     {
         // (1, t1, +1) and (1, t2, -1) advanced to one time cancel; what is left is all +1 again.
         var min = Antichain<long>.From(0);
-        var older = TraceModel.Seal<int, long>([new(0, 0, 1, 1), new(1, 0, 1, 1)], min, Antichain<long>.From(2), min);
-        var newer = TraceModel.Seal<int, long>([new(1, 0, 2, -1), new(2, 0, 3, 1)], Antichain<long>.From(2), Antichain<long>.From(4), min);
+        var older = TraceModel.Seal<int, long>([new(0, 0, 1, 1), new(1, 0, 1, 1)], min, Antichain<long>.From(2), min, KeyLayout.Ordered);
+        var newer = TraceModel.Seal<int, long>([new(1, 0, 2, -1), new(2, 0, 3, 1)], Antichain<long>.From(2), Antichain<long>.From(4), min, KeyLayout.Ordered);
         var merged = new BatchMerger<int, int, long, long>(older, newer, Antichain<long>.From(3)).Complete();
         Assert.Equal([0, 2], merged.Keys.ToArray());
         Assert.Equal([1L, 1L], merged.Diffs.ToArray());

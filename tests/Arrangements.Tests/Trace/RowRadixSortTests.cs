@@ -32,7 +32,7 @@ public sealed class RowRadixSortTests
     public void Batches_built_from_many_integer_keyed_updates_equal_the_consolidated_input() =>
         Gen.Select(Gen.Int[-50, 50], Gen.Int[0, 3], Gen.Long[0, 5], Gen.Long[-2, 2]).Array[RowRadixSort.Threshold, 2_000].Sample(updates =>
         {
-            var builder = new TraceBatchBuilder<int, int, long, long>();
+            var builder = new TraceBatchBuilder<int, int, long, long>(KeyLayout.Ordered);
             foreach (var (key, val, time, diff) in updates)
                 builder.Push(key, val, time, diff);
             var batch = builder.Seal(new Description<long>(

@@ -3,7 +3,8 @@ namespace AkkaDifferential.Operators.Tests.Keyed;
 /// <summary>
 /// One dataflow exercising every keyed operator — join, left join, semijoin, antijoin, reduce with non-linear logic
 /// (min and top-2, their types inferred), the built-in reductions min, max, sum and top-k, count, distinct,
-/// threshold, an arrangement read back as a collection — and the linear operators that change differences and
+/// threshold, an arrangement read back as a collection, joins and reductions of arrangements in the hashed key layout
+/// (and a join of a hashed with an ordered arrangement) — and the linear operators that change differences and
 /// times (explode, delay, and a reduction of delayed updates), with the same computations as LINQ over multisets,
 /// for comparison.
 /// </summary>
@@ -24,6 +25,7 @@ internal static class KeyedPipeline
         var (othersInput, others) = scope.NewCollection<(int Key, int Value)>();
         var (keysInput, keys) = scope.NewCollection<int>();
         var delayed = pairs.Delay(delay);
+        var hashedPairs = pairs.ArrangeByKey(layout: KeyLayout.Hashed);
         var outputs = new Dictionary<string, Collection<string, TTime, long>>
         {
             ["join"] = pairs.Join(others).Map(r => $"{r.Key}:{r.Value.Item1}:{r.Value.Item2}"),
@@ -50,6 +52,10 @@ internal static class KeyedPipeline
             ["distinct"] = keys.Distinct().Map(k => $"{k}"),
             ["threshold"] = keys.Threshold((_, count) => count >= 2 ? count - 1 : 0L).Map(k => $"{k}"),
             ["ascollection"] = pairs.ArrangeByKey().AsCollection((key, value) => $"{key}:{value}"),
+            ["hashed-join"] = hashedPairs.JoinCore(others.ArrangeByKey(layout: KeyLayout.Hashed), (key, a, b) => $"{key}:{a}:{b}"),
+            ["mixed-join"] = hashedPairs.JoinCore(others.ArrangeByKey(layout: KeyLayout.Ordered), (key, a, b) => $"{key}:{a}:{b}"),
+            ["hashed-min"] = hashedPairs.Reduce((_, input) => input[0].Value).Map(r => $"{r.Key}:{r.Value}"),
+            ["hashed-count"] = keys.ArrangeBySelf(layout: KeyLayout.Hashed).ReduceCore<long, long>((_, input, output) => output.Add((input[0].Diff, 1L))).Map(r => $"{r.Key}:{r.Value}"),
             ["explode"] = pairs.Explode(p => new[] { (p.Key, 2L), (p.Value + 10, (long)p.Key - 1) }).Map(x => $"{x}"),
             ["delayed"] = delayed.Map(r => $"{r.Key}:{r.Value}"),
             ["delayed-max"] = delayed.Max().Map(r => $"{r.Key}:{r.Value}"),
@@ -93,6 +99,10 @@ internal static class KeyedPipeline
             ["distinct"] = Sum(k.Where(kv => kv.Value > 0).Select(kv => ($"{kv.Key}", 1L))),
             ["threshold"] = Sum(k.Where(kv => kv.Value >= 2).Select(kv => ($"{kv.Key}", kv.Value - 1))),
             ["ascollection"] = Sum(p.Select(a => ($"{a.Key.Key}:{a.Key.Value}", a.Value))),
+            ["hashed-join"] = Sum(from a in p join b in o on a.Key.Key equals b.Key.Key select ($"{a.Key.Key}:{a.Key.Value}:{b.Key.Value}", a.Value * b.Value)),
+            ["mixed-join"] = Sum(from a in p join b in o on a.Key.Key equals b.Key.Key select ($"{a.Key.Key}:{a.Key.Value}:{b.Key.Value}", a.Value * b.Value)),
+            ["hashed-min"] = Sum(byKey.Select(g => ($"{g.Key}:{g.Min(kv => kv.Key.Value)}", 1L))),
+            ["hashed-count"] = Sum(k.Select(kv => ($"{kv.Key}:{kv.Value}", 1L))),
             ["explode"] = Sum(p.SelectMany(a => new[] { ($"{a.Key.Key}", 2 * a.Value), ($"{a.Key.Value + 10}", (a.Key.Key - 1) * a.Value) })),
             ["delayed"] = Sum(d.Select(a => ($"{a.Key.Key}:{a.Key.Value}", a.Value))),
             ["delayed-max"] = Extreme(d, positive => positive.Max()),
