@@ -15,25 +15,34 @@ internal static class SortedRows
 {
     /// <summary>
     /// Sorts <paramref name="rows"/> in the row order of <paramref name="layout"/> (an ordered batch's by radix when its
-    /// keys are integers and they are many: <see cref="RowRadixSort"/>) and consolidates them in place; returns how
-    /// many are left at the front.
+    /// keys are integers and they are many: <see cref="RowRadixSort"/>; a hashed batch's by hash:
+    /// <see cref="HashSort"/>) and consolidates them in place; returns how many are left at the front.
     /// </summary>
-    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyLayout layout) =>
-        layout == KeyLayout.Hashed
-            ? SortAndConsolidate(rows, new HashedRowOrder<TKey, TVal, TTime, TDiff>(), radix: false)
-            : SortAndConsolidate(rows, new TraceRowOrder<TKey, TVal, TTime, TDiff>(), RowRadixSort.Applies<TKey>(rows.Length));
-
-    private static int SortAndConsolidate<TKey, TVal, TTime, TDiff, TOrder>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, TOrder order, bool radix)
-        where TOrder : struct, IComparer<TraceRow<TKey, TVal, TTime, TDiff>>
+    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyLayout layout)
     {
         // Rows often arrive in order (a reduction emits key by key): checking is one pass, sorting many.
-        if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, TOrder>(rows, order))
+        if (layout == KeyLayout.Hashed)
         {
-            if (radix)
+            var hashed = new HashedRowOrder<TKey, TVal, TTime, TDiff>();
+            if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, HashedRowOrder<TKey, TVal, TTime, TDiff>>(rows, hashed))
+                HashSort.Sort(rows);
+            return Consolidate(rows, hashed);
+        }
+        var order = new TraceRowOrder<TKey, TVal, TTime, TDiff>();
+        if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, TraceRowOrder<TKey, TVal, TTime, TDiff>>(rows, order))
+        {
+            if (RowRadixSort.Applies<TKey>(rows.Length))
                 RowRadixSort.Sort(rows);
             else
                 SpanSort.Sort(rows, order);
         }
+        return Consolidate(rows, order);
+    }
+
+    /// <summary>Consolidates rows sorted by <paramref name="order"/> in place; returns how many are left at the front.</summary>
+    private static int Consolidate<TKey, TVal, TTime, TDiff, TOrder>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, TOrder order)
+        where TOrder : struct, IComparer<TraceRow<TKey, TVal, TTime, TDiff>>
+    {
         var write = 0;
         for (var read = 0; read < rows.Length;)
         {

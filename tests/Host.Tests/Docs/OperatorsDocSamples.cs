@@ -85,6 +85,21 @@ public sealed class OperatorsDocSamples
     }
 
     [Fact]
+    public async Task Hashed_arrangements()
+    {
+        await using var engine = DifferentialEngine.Create();
+        await using var dataflow = await engine.BuildAsync((Scope<long> scope) =>
+        {
+            var prices = scope.NewCollectionFrom(new[] { ("tea", 4), ("tea", 3), ("jam", 6) });
+            var hashed = prices.ArrangeByKey(layout: KeyLayout.Hashed);             // keys placed by hash: a seek is a probe
+            var cheapest = hashed.Reduce((item, input) => input[0].Value);          // (tea, 3), (jam, 6)
+            return cheapest.Capture();
+        });
+
+        Assert.Equal(Bag(("tea", 3), ("jam", 6)), await At(dataflow.Handles));
+    }
+
+    [Fact]
     public async Task Joins()
     {
         await using var engine = DifferentialEngine.Create();
