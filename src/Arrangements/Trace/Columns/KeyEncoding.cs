@@ -12,6 +12,6 @@ internal enum KeyEncoding
     /// </summary>
     Auto,
 
-    /// <summary>String keys are encoded whenever none is null, however few (for tests of the encoded layout).</summary>
+    /// <summary>String keys are encoded whenever there is one and none is null, however few (for tests of the encoded layout).</summary>
     Always,
 }

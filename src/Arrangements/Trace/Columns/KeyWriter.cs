@@ -82,13 +82,13 @@ internal struct KeyWriter<TKey>
     }
 
     /// <summary>
-    /// The keys written: encoded when the writer kept their characters, no key is null, and (unless forced) there are
-    /// at least <see cref="MinimumEncodedKeys"/> and the code pays; else stored, an array more than half empty copied down.
+    /// The keys written: encoded when the writer kept their characters, there is one, no key is null, and (unless
+    /// forced) there are at least <see cref="MinimumEncodedKeys"/> and the code pays; else stored, an array more than half empty copied down.
     /// The writer must not be used afterwards.
     /// </summary>
     public readonly KeyColumn<TKey> ToColumn()
     {
-        if (text is not null && !hasNull && (force || Count >= MinimumEncodedKeys)
+        if (text is not null && !hasNull && Count > 0 && (force || Count >= MinimumEncodedKeys)
             && HuffmanStrings.TryEncode(text.AsSpan(0, textLength), starts.AsSpan(0, Count + 1), force) is { } encoded)
             return KeyColumn<TKey>.Encoded(encoded);
         if (decodedOnly is not null)
