@@ -28,8 +28,9 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// Before measuring, run the same workload on a small graph (1,000 nodes, 5,000 edges, at least 20,000 steps and
 /// 200 rounds, so that the code run once per round is tiered up as well as the code run per record) and
 /// the LINQ baseline on it in the same process, so that the measured code is jitted and tiered up as in a
-/// long-running service (<see cref="WarmupOf"/>); after the warm-up, and after the load before the rounds, the run
-/// waits for the JIT's background compilations to finish (<see cref="JitSettling"/>).
+/// long-running service (<see cref="WarmupOf"/>), <see cref="JitSettling.WarmupPasses"/> times; after each warm-up
+/// pass, and after the load before the rounds, the run waits for the JIT's background compilations to finish
+/// (<see cref="JitSettling"/>).
 /// </param>
 /// <param name="Upstream">
 /// A directory holding upstream's programs (<c>dd-hello</c>, …, or a <c>bin</c> folder of them): upstream's program

@@ -20,7 +20,8 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// compilation promotes hot methods on a background thread well after they got hot, so the run then waits until the
 /// JIT has been idle for a moment (<see cref="JitSettling"/>), and again after the load, outside the load's and the
 /// rounds' clocks: otherwise the first measured rounds run at the earlier tiers while those compilations share the
-/// cores with them.</para>
+/// cores with them. A method climbs one tier per pass that calls it after the JIT went quiet, so the warm-up runs
+/// <see cref="JitSettling.WarmupPasses"/> times, each pass followed by that wait.</para>
 /// <para>Memory: the peak working set is read when the dataflow is done and before the baseline runs (so it is the
 /// engine's peak, plus the runtime); heap figures are <see cref="GC.GetTotalMemory(bool)"/> after a full collection.</para>
 /// </remarks>
@@ -43,12 +44,16 @@ internal static class BenchRunner
             var warmup = BenchConfig.WarmupOf(config);
             progress.Line($"{config.Label}: warming up on {warmup.Label}, {warmup.Rounds:N0} rounds{(cluster is null ? "" : ", embedded and on the cluster")}");
             var clock = Stopwatch.StartNew();
-            await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, BenchDeployment.Embedded);
-            if (cluster is not null)
-                await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, cluster.Target);
-            RunLinq(workload, warmup, ProgressDisplay.Silent);
-            var (waited, compiled) = await JitSettling.WaitAsync();
-            progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)} (the JIT settled in {Format.Seconds(waited.TotalSeconds)}, {compiled:N0} methods compiled meanwhile)");
+            for (var pass = 1; pass <= JitSettling.WarmupPasses; pass++)
+            {
+                await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, BenchDeployment.Embedded);
+                if (cluster is not null)
+                    await RunDataflowAsync(workload, warmup, ProgressDisplay.Silent, cluster.Target);
+                RunLinq(workload, warmup, ProgressDisplay.Silent);
+                var (waited, compiled) = await JitSettling.WaitAsync();
+                progress.Line($"{config.Label}: warm-up pass {pass} of {JitSettling.WarmupPasses} (the JIT settled in {Format.Seconds(waited.TotalSeconds)}, {compiled:N0} methods compiled meanwhile)");
+            }
+            progress.Line($"{config.Label}: warmed up in {Format.Seconds(clock.Elapsed.TotalSeconds)}");
         }
         var (engine, upstream, onCluster) = cluster is null
             ? await RunBesideUpstreamAsync(workload, config, progress)
