@@ -11,18 +11,25 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 /// </summary>
 public sealed class MergeBatcherTests
 {
-    [Fact]
-    public void Seals_return_the_consolidated_passed_updates_long_times() => SealsMatchModel(TimeDomains.Long);
+    // Staging sizes: a run per update, runs of a few pushes, and the default (everything staged until a seal).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    [InlineData(MergeBatcher<int, int, long, long>.StagedUpdates)]
+    public void Seals_return_the_consolidated_passed_updates_long_times(int staged) => SealsMatchModel(TimeDomains.Long, staged);
 
-    [Fact]
-    public void Seals_return_the_consolidated_passed_updates_product_times() => SealsMatchModel(TimeDomains.Product);
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    [InlineData(MergeBatcher<int, int, long, long>.StagedUpdates)]
+    public void Seals_return_the_consolidated_passed_updates_product_times(int staged) => SealsMatchModel(TimeDomains.Product, staged);
 
-    private static void SealsMatchModel<TTime>(TimeDomain<TTime> domain) where TTime : notnull
+    private static void SealsMatchModel<TTime>(TimeDomain<TTime> domain, int staged) where TTime : notnull
     {
         var pushes = TraceModel.Updates(Vals.Int, domain, 40).Array[1, 6];
         Gen.Select(pushes, TraceModel.Chain(domain, 4)).Sample((batches, chain) =>
         {
-            var batcher = new MergeBatcher<int, int, TTime, long>();
+            var batcher = new MergeBatcher<int, int, TTime, long>(staged);
             var remaining = new List<ModelUpdate<int, TTime>>();
             var lower = domain.Frontier(chain[0]);
             // Push a share of the batches before each seal, all of them by the last.
@@ -53,11 +60,24 @@ public sealed class MergeBatcherTests
     [Fact]
     public void Repeated_updates_are_consolidated_while_they_wait()
     {
-        var batcher = new MergeBatcher<int, int, long, long>();
+        // Staging 30 updates: the 300 pushed are sorted into runs of 30, 10 at a time, and consolidated as runs merge.
+        var batcher = new MergeBatcher<int, int, long, long>(30);
         for (var i = 0; i < 100; i++)
             batcher.Push(new UpdateBatch<(int Key, int Value), long, long>([(i % 3, 0), (7, 0), (8, 0)], [0, 0, 0], [1, 1, i % 2 == 0 ? 1 : -1]));
         // Keys 0, 1, 2 and 7 remain; key 8's insertions and removals cancel.
         Assert.Equal(4, batcher.Count);
+    }
+
+    [Fact]
+    public void Staged_updates_wait_unsorted_until_enough_are_staged()
+    {
+        var batcher = new MergeBatcher<int, int, long, long>(7);
+        for (var i = 0; i < 6; i++)
+            batcher.Push(new UpdateBatch<(int Key, int Value), long, long>([(1, 0)], [0], [1]));
+        // Six updates of one key, not yet sorted; the seventh makes a run of one consolidated update.
+        Assert.Equal(6, batcher.Count);
+        batcher.Push(new UpdateBatch<(int Key, int Value), long, long>([(1, 0)], [0], [1]));
+        Assert.Equal(1, batcher.Count);
     }
 
     private static UpdateBatch<(int Key, int Value), TTime, long> ToBatch<TTime>(ModelUpdate<int, TTime>[] updates) =>
