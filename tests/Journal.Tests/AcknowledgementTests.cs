@@ -79,9 +79,11 @@ public sealed class AcknowledgementTests
         var (_, held) = JournalRestartTests.Stored(unread);
         var (_, compacted) = JournalRestartTests.Stored(read);
         // 30 rounds of 1,500 inserts and 1,500 removes per round on the two sessions: held at the minimum, the journal keeps
-        // them all; acknowledged as they close, it keeps the live window (as without a resumable stream).
+        // them all; acknowledged as they close, it keeps the live window (as without a resumable stream). Without the
+        // hold the two are about equal; with it, 9.9-fold and more have been seen (where the acknowledged run's last
+        // compaction falls moves its size), so the bound is 5-fold.
         Assert.True(compacted < 2 * (1000 + Size) * 8, $"With every time acknowledged the journal keeps {compacted} bytes.");
-        Assert.True(held > 10 * compacted, $"With nothing acknowledged the journal keeps {held} bytes, against {compacted} acknowledged.");
+        Assert.True(held > 5 * compacted, $"With nothing acknowledged the journal keeps {held} bytes, against {compacted} acknowledged.");
 
         static async Task Run(TempJournal journal, bool acknowledge)
         {
