@@ -11,9 +11,9 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// updates that cancel or repeat (a key loaded many times at one time) are consolidated while they wait, which keeps
 /// what is held close to the number of distinct <c>(key, val, time)</c> rather than of updates received.
 /// <para>Arrivals first gather in one staging builder, as rows, until it holds <see cref="StagedUpdates"/> of them
-/// (or a seal comes): a radix sort of many rows costs a fraction of the merges it replaces (a profile of the
-/// 50M-edge load of <c>bench hello</c> had the merges of runs at about 70 % of the arrangement's time and the sorts at
-/// 3 %), so a large load starts its runs at that size instead of at the size of the batches it arrives in, and each
+/// (or a seal comes): a radix sort of many rows costs a fraction of the merges it replaces (a perf profile of the
+/// 50M-edge load of <c>bench hello</c> had the merges of runs at 48 % of all samples, the kernel zeroing the pages of
+/// their new columns at 21 % more, and the sorts at 2.4 %: docs/benchmarks.md), so a large load starts its runs at that size instead of at the size of the batches it arrives in, and each
 /// of its updates goes through about four merges fewer (arriving batches hold up to 2^16).</para>
 /// <para>Runs are kept as <see cref="TraceBatch{TKey, TVal, TTime, TDiff}"/>s, merged by
 /// <see cref="BatchMerger{TKey, TVal, TTime, TDiff}"/> without advancing times, so waiting updates already take the
