@@ -54,6 +54,8 @@ internal sealed class InputSink<TData, TTime, TDiff>(InputSession<TData, TTime, 
         public override void PreStart()
         {
             onAbsorbed = GetAsyncCallback<(TTime Time, Exception? Failure)>(Absorbed);
+            // The stage bounds what is in flight by its demand; the session's own bound would block the stage's thread.
+            Session.WaitsForAbsorption = false;
             // A session whose dataflow is gone fails the stream now, naming the input and the dataflow.
             if (Try(Session.Flush))
                 Pull(stage.inlet);
@@ -84,6 +86,7 @@ internal sealed class InputSink<TData, TTime, TDiff>(InputSession<TData, TTime, 
         {
             // Stopped from outside (the materializer shut down): the session keeps what it accepted, and is not closed.
             Finished.TrySetException(new AbruptStageTerminationException(this));
+            Session.WaitsForAbsorption = true;
         }
 
         private void Accept(Update<TData, TTime, TDiff> update)

@@ -50,6 +50,49 @@ public sealed class BackPressureTests(ITestOutputHelper log) : Akka.TestKit.Xuni
     }
 
     [Fact]
+    public async Task The_sink_bounds_in_flight_itself_and_does_not_block_its_stage_on_the_sessions_bound()
+    {
+        // The session's own bound is 1; the sink's is 8. A dataflow held inside an operator absorbs nothing, so a
+        // session that waited for absorption would block the stage's thread at its second round and ask for no more.
+        using var hold = new ManualResetEventSlim();
+        var engine = new DifferentialEngine(Sys, DataflowSettings.Default with { InputMaxInFlight = 1 });
+        await using var dataflow = await engine.BuildAsync((Scope<long> scope) =>
+        {
+            var (input, numbers) = scope.NewCollection<int>("numbers");
+            var held = numbers.Map(x =>
+            {
+                hold.Wait(Timeout);
+                return x;
+            });
+            return (input, held.Capture(), held.Probe());
+        });
+        var (input, capture, probe) = dataflow.Handles;
+        try
+        {
+            var publisher = this.SourceProbe<Update<int, long, long>>()
+                .To(input.ToSink(probe, maxInFlight: 8).WithAttributes(Attributes.CreateInputBuffer(1, 1)))
+                .Run(Sys.Materializer());
+            // Eight rounds in flight (the bound), and the stage's buffer of one asks for a ninth.
+            for (var i = 0; i < 9; i++)
+            {
+                Assert.Equal(1, publisher.ExpectRequest());
+                publisher.SendNext(new Update<int, long, long>(i, i, 1));
+            }
+            publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+            Assert.True(input.InFlight >= 8, $"{input.InFlight} updates in flight");
+            hold.Set();
+            publisher.ExpectRequest();
+            publisher.SendComplete();
+            await probe.WhenDone().WaitAsync(Timeout);
+            Assert.Equal(Enumerable.Range(0, 9).ToDictionary(i => i, _ => 1L), await capture.CollectionAt(8).WaitAsync(Timeout));
+        }
+        finally
+        {
+            hold.Set();
+        }
+    }
+
+    [Fact]
     public async Task A_bound_of_one_still_moves_when_the_absorbed_round_leaves_only_the_open_one()
     {
         // Regression: after the probe passed the only closed round, the open round alone held the bound and the sink
