@@ -59,9 +59,13 @@ public sealed class TraceReader<TKey, TVal, TTime, TDiff> where TKey : notnull w
     }
 
     /// <summary>The state of the trace at every bucket: what it holds and how far it may be compacted.</summary>
+    /// <exception cref="ObjectDisposedException">The reader was released, or the trace's dataflow was disposed (named).</exception>
+    /// <exception cref="InvalidOperationException">The trace's dataflow failed (named, with its failure), or imported the reader.</exception>
     public async Task<IReadOnlyList<TraceStatus<TTime>>> StatusAsync(TimeSpan? timeout = null)
     {
         ThrowIfReleased("read the status through");
+        // A stopped dataflow's arrangement would never answer: say so now rather than by the ask's timeout.
+        Export.State?.ThrowIfNotRunning($"read the status through trace reader '{Id}'");
         var result = new List<TraceStatus<TTime>>();
         foreach (var instance in instances)
             result.Add((await instance.Ask<TraceProtocol.StatusReport<TTime>>(TraceProtocol.GetStatus.Instance, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false)).Report);

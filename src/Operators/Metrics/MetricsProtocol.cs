@@ -9,7 +9,9 @@ namespace AkkaDifferential.Operators.Metrics;
 /// bucket when the bucket collects them (<see cref="Collect"/>, <see cref="Collected"/>); the bucket sends one
 /// consolidated <see cref="BucketReport"/> to the owner every <c>metrics-report-interval</c> while they change, and at
 /// once when the owner asks (<see cref="ReportNow"/>), which it does when the driver asks for a fresh snapshot
-/// (<see cref="Refresh"/>).
+/// (<see cref="Refresh"/>). Every message is <see cref="IDeadLetterSuppression"/>: one that meets a stopped bucket, owner
+/// or asker (a snapshot asked for while the dataflow stops, which answers with the figures last reported) is a dead
+/// letter of an orderly stop, not logged.
 /// </summary>
 internal static class MetricsProtocol
 {
@@ -40,14 +42,14 @@ internal static class MetricsProtocol
     /// Asks a dataflow's owner, on the driver, to have every bucket report now; answered with <see cref="Refreshed"/>
     /// once each bucket of the current incarnation has.
     /// </summary>
-    public sealed record Refresh : ILocalOnly
+    public sealed record Refresh : ILocalOnly, IDeadLetterSuppression
     {
         /// <summary>The one instance.</summary>
         public static Refresh Instance { get; } = new();
     }
 
     /// <summary>The answer to <see cref="Refresh"/>: the owner has every bucket's report, taken after the request.</summary>
-    public sealed record Refreshed : ILocalOnly
+    public sealed record Refreshed : ILocalOnly, IDeadLetterSuppression
     {
         /// <summary>The one instance.</summary>
         public static Refreshed Instance { get; } = new();

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Metrics;
 using AkkaDifferential.Runtime.Wire;
@@ -111,8 +112,11 @@ internal sealed class BucketActor : UntypedActor, IWithUnboundedStash, IWithTime
         }
     }
 
-    /// <summary>The bucket's timer: time to collect and report its counters.</summary>
-    private sealed record ReportMetrics : ILocalOnly
+    /// <summary>
+    /// The bucket's timer: time to collect and report its counters. A tick in the mailbox when the bucket stops with
+    /// its dataflow is a dead letter of that orderly stop, not logged.
+    /// </summary>
+    private sealed record ReportMetrics : ILocalOnly, IDeadLetterSuppression
     {
         public static ReportMetrics Instance { get; } = new();
     }

@@ -351,17 +351,19 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(nameof(RecoveryTimeout), new RecoveryTimeout(next.Id), settings.DeployTimeout);
     }
 
+    // The owner's timers: a tick still in the mailbox when the dataflow stops is a dead letter of that orderly stop, not logged.
+
     /// <summary>Logs the dataflow's counters (every <see cref="DataflowSettings.MetricsLogInterval"/>).</summary>
-    private sealed record LogMetrics : ILocalOnly
+    private sealed record LogMetrics : ILocalOnly, IDeadLetterSuppression
     {
         public static LogMetrics Instance { get; } = new();
     }
 
     /// <summary>Repeats the start of the buckets of <paramref name="Dataflow"/> that have not answered.</summary>
-    private sealed record RetryStart(DataflowId Dataflow) : ILocalOnly;
+    private sealed record RetryStart(DataflowId Dataflow) : ILocalOnly, IDeadLetterSuppression;
 
     /// <summary>Fails the dataflow if incarnation <paramref name="Dataflow"/> is not registered by now.</summary>
-    private sealed record RecoveryTimeout(DataflowId Dataflow) : ILocalOnly;
+    private sealed record RecoveryTimeout(DataflowId Dataflow) : ILocalOnly, IDeadLetterSuppression;
 
     /// <summary>
     /// Fails the dataflow with the first cause, logged once as one line without a stack trace (the exception, with

@@ -28,8 +28,11 @@ internal static class FrontierProtocol
     /// <summary>The answer to <see cref="Register"/>.</summary>
     public sealed record Registered(DataflowId Dataflow) : IDeadLetterSuppression;
 
-    /// <summary>Stops tracking a dataflow; later updates for it are dropped.</summary>
-    public sealed record Unregister(DataflowId Dataflow);
+    /// <summary>
+    /// Stops tracking a dataflow; later updates for it are dropped. Sent as the dataflow stops, so it may meet a
+    /// frontier actor that stopped first (its engine shutting down, or its cluster member gone).
+    /// </summary>
+    public sealed record Unregister(DataflowId Dataflow) : IDeadLetterSuppression;
 
     /// <summary>
     /// One atomic batch of pointstamp changes from one sender, consolidated by that sender. All changes of a batch

@@ -13,8 +13,9 @@ namespace AkkaDifferential.Runtime.Readers;
 /// copied: <see cref="Advanced{TKey, TVal, TTime, TDiff}"/> and <see cref="Subscribe{TTime}"/> are
 /// <see cref="ILocalOnly"/>. The control of a reader handle (<see cref="IReaderControl"/>: hold, compaction, release,
 /// status) may come from a driver on another node. Messages that may reach a stopped reader or arrangement are
-/// <see cref="IDeadLetterSuppression"/>: an orderly stop logs no dead letters (requests that are asked,
-/// <see cref="Hold"/> and <see cref="GetStatus"/>, fail their caller instead).
+/// <see cref="IDeadLetterSuppression"/>: an orderly stop logs no dead letters. Requests that are asked,
+/// <see cref="Hold"/> and <see cref="GetStatus"/>, and their answers are too, since their caller fails all the same:
+/// at once, naming the dataflow, when it had stopped before the call, or by the ask's timeout when it stops during it.
 /// </summary>
 internal static class TraceProtocol
 {
@@ -53,7 +54,7 @@ internal static class TraceProtocol
     /// Registers a reader that holds history back from the trace's current compaction frontier on (a user's trace
     /// handle); answered with <see cref="Held{TTime}"/>.
     /// </summary>
-    public sealed record Hold(string ReaderId) : IReaderControl;
+    public sealed record Hold(string ReaderId) : IReaderControl, IDeadLetterSuppression;
 
     /// <summary>The answer to <see cref="Hold"/>: the reader holds the trace's history in advance of <paramref name="Since"/>.</summary>
     public sealed record Held<TTime>(string ReaderId, Antichain<TTime> Since) : IReaderControl, IDeadLetterSuppression where TTime : notnull;
@@ -65,7 +66,7 @@ internal static class TraceProtocol
     public sealed record Release(string ReaderId) : IReaderControl, IDeadLetterSuppression;
 
     /// <summary>Asks for the trace's state; answered with a <see cref="StatusReport{TTime}"/>.</summary>
-    public sealed record GetStatus : IReaderControl
+    public sealed record GetStatus : IReaderControl, IDeadLetterSuppression
     {
         /// <summary>The one instance.</summary>
         public static GetStatus Instance { get; } = new();
@@ -75,7 +76,7 @@ internal static class TraceProtocol
     public sealed record Refused(string ReaderId, string Reason) : IReaderControl, IDeadLetterSuppression;
 
     /// <summary>The answer to <see cref="GetStatus"/>: the trace's state at the arrangement's bucket.</summary>
-    public sealed record StatusReport<TTime>(TraceStatus<TTime> Report) : IReaderControl where TTime : notnull;
+    public sealed record StatusReport<TTime>(TraceStatus<TTime> Report) : IReaderControl, IDeadLetterSuppression where TTime : notnull;
 
     /// <summary>
     /// A message that controls a reader handle or answers it: it may cross nodes (a handle on the driver, the

@@ -72,6 +72,20 @@ public sealed class KeyedErrorTests(EngineFixture fixture) : IClassFixture<Engin
     }
 
     [Fact]
+    public async Task The_status_through_a_reader_of_a_stopped_dataflow_is_refused_at_once_naming_it()
+    {
+        var source = await fixture.Engine.BuildAsync((Scope<long> scope) => scope.NewCollection<(int Key, int Value)>().Collection.ArrangeByKey(), name: "gone-status");
+        var reader = await source.Handles.Trace.CreateReaderAsync();
+        Assert.Equal(fixture.Engine.Settings.Buckets, (await reader.StatusAsync()).Count);
+        await source.DisposeAsync();
+
+        // Not an ask that times out: the arrangement's actors are gone.
+        var error = await Assert.ThrowsAsync<ObjectDisposedException>(() => reader.StatusAsync(TimeSpan.FromSeconds(30)).WaitAsync(Timeout));
+        Assert.Contains($"trace reader '{reader.Id}'", error.Message);
+        Assert.Contains("dataflow 'gone-status' has been disposed", error.Message);
+    }
+
+    [Fact]
     public async Task Importing_from_a_stopped_dataflow_is_refused()
     {
         var source = await fixture.Engine.BuildAsync((Scope<long> scope) => scope.NewCollection<(int Key, int Value)>().Collection.ArrangeByKey(), name: "gone-before");
