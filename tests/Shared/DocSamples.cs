@@ -1,9 +1,10 @@
 namespace AkkaDifferential.Docs;
 
 /// <summary>
-/// Keeps a document's code samples compiled: every <c>```csharp</c> block of a Markdown file under <c>docs/</c> must
-/// appear, line for line (ignoring indentation and blank lines), in a C# file that a test project compiles and runs.
-/// Linked into the test projects whose docs it checks.
+/// Keeps a document's code samples compiled: every <c>```csharp</c> block of a Markdown file (under <c>docs/</c>, or
+/// the README) must appear, line for line (ignoring indentation and blank lines), in a C# file that a test project
+/// compiles and runs; the <c>using</c> directives a block starts with, which a file can only have at its top, must be
+/// among the lines of the files. Linked into the test projects whose docs it checks.
 /// </summary>
 internal static class DocSamples
 {
@@ -46,6 +47,10 @@ internal static class DocSamples
 
     private static bool Contains(List<string> code, List<string> block)
     {
+        var usings = block.TakeWhile(line => line.StartsWith("using ", StringComparison.Ordinal) && !line.StartsWith("using var ", StringComparison.Ordinal) && line.EndsWith(';')).ToList();
+        if (!usings.All(code.Contains))
+            return false;
+        block = block[usings.Count..];
         for (var start = 0; start + block.Count <= code.Count; start++)
             if (block.Select((line, i) => code[start + i] == line).All(same => same))
                 return true;

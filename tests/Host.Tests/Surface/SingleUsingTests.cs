@@ -5,38 +5,13 @@ using AkkaDifferential;
 namespace UserProgram;
 
 /// <summary>
-/// A user's first hour, written with <c>using AkkaDifferential;</c> alone: the README's first example and its list
-/// of operators (with every type argument inferred), a join, a reduce, an iteration and an import of another
-/// dataflow's arrangement through a trace reader.
+/// A user's first hour, written with <c>using AkkaDifferential;</c> alone: the README's list of operators (with every
+/// type argument inferred; its first example is run by ReadmeDocSamples), a join, a reduce, an iteration and an
+/// import of another dataflow's arrangement through a trace reader.
 /// </summary>
 public sealed class SingleUsingTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    [Fact]
-    public async Task The_README_first_example_runs_as_written()
-    {
-        await using var engine = DifferentialEngine.Create();
-        var dataflow = await engine.BuildAsync((Scope<long> scope) =>
-        {
-            var (input, numbers) = scope.NewCollection<int>();
-            var doubled = numbers.Map(x => x * 2).Filter(x => x > 10);
-            return (input, doubled.Capture(), doubled.Probe());
-        });
-        var (input, capture, probe) = dataflow.Handles;
-
-        input.Insert(7);
-        input.AdvanceTo(1);
-        await probe.WhenPassed(0).WaitAsync(Timeout);
-        var atZero = await capture.CollectionAt(0).WaitAsync(Timeout);
-        Assert.Equal(new Dictionary<int, long> { [14] = 1 }, atZero.ToDictionary());
-
-        input.Remove(7);
-        input.AdvanceTo(2);
-        await probe.WhenPassed(1).WaitAsync(Timeout);
-        Assert.Empty(await capture.CollectionAt(1).WaitAsync(Timeout));
-        Assert.Equal([new Update<int, long, long>(14, 0, 1), new Update<int, long, long>(14, 1, -1)], capture.Updates);
-    }
 
     [Fact]
     public async Task The_README_operator_examples_run_as_written_with_their_types_inferred()
