@@ -93,6 +93,7 @@ public sealed class InputSinkTests : Akka.TestKit.Xunit2.TestKit
         publisher.SendNext(At("a", 0));
         publisher.SendNext(At("b", 1));
         await dataflow.DisposeAsync();
-        await Assert.ThrowsAnyAsync<Exception>(() => done.WaitAsync(Timeout));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => done.WaitAsync(Timeout));
+        Assert.Contains("'words'", failure.Message);
     }
 }
