@@ -399,7 +399,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
             levels.Add(Level.Vacant);
     }
 
-    private static Antichain<TTime> Copy(Antichain<TTime> frontier) => new(frontier.Elements);
+    private static Antichain<TTime> Copy(Antichain<TTime> frontier) => frontier.Copy();
 
     /// <summary>A level: vacant, one batch, or a merge in progress of two.</summary>
     private readonly struct Level

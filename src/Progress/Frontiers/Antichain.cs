@@ -57,6 +57,9 @@ public sealed class Antichain<T> : IEquatable<Antichain<T>>
     /// <summary>An antichain holding a copy of <paramref name="antichain"/>, whose elements are already incomparable.</summary>
     internal static Antichain<T> CopyOf(List<T> antichain) => new(new List<T>(antichain));
 
+    /// <summary>A copy of this antichain, which may change without changing this one.</summary>
+    internal Antichain<T> Copy() => CopyOf(elements);
+
     /// <summary>True when some element is ≤ <paramref name="time"/>: as a frontier, <paramref name="time"/> may still occur.</summary>
     public bool LessEqual(T time)
     {

@@ -30,7 +30,8 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
     private readonly TimeSpan resendAfter;
     private readonly Dictionary<DataflowId, List<PointstampChange[]>> pending = [];
     private readonly Dictionary<(Location, FlatTime), long> scratch = [];
-    private readonly SortedDictionary<long, (NodeProgress Message, long SentAt)> unacked = [];
+    // In sequence order, without gaps: sent messages are appended and acknowledged ones leave from the front.
+    private readonly List<(NodeProgress Message, long SentAt)> unacked = [];
     private long next = 1;
     private bool flushQueued;
     // The frontier incarnation the numbering belongs to; empty until a frontier actor has acknowledged a message.
@@ -82,18 +83,25 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
                     incarnation = ack.Frontier;
                 else if (ack.Frontier != incarnation)
                     break;
-                while (unacked.Count > 0 && unacked.Keys.First() <= ack.Sequence)
-                    unacked.Remove(unacked.Keys.First());
-                if (unacked.Count == 0)
-                    Timers.Cancel(Resend.Instance);
+                var acknowledged = 0;
+                while (acknowledged < unacked.Count && unacked[acknowledged].Message.Sequence <= ack.Sequence)
+                    acknowledged++;
+                unacked.RemoveRange(0, acknowledged);
                 break;
             case Resend:
+                // The timer runs while anything waits, and stops at the first tick with nothing waiting rather than
+                // at each acknowledgement, which would start and stop it once per flush.
+                if (unacked.Count == 0)
+                {
+                    Timers.Cancel(Resend.Instance);
+                    break;
+                }
                 var now = Stopwatch.GetTimestamp();
-                foreach (var (sequence, (sent, at)) in unacked.ToList())
-                    if (Stopwatch.GetElapsedTime(at, now) >= resendAfter)
+                for (var i = 0; i < unacked.Count; i++)
+                    if (Stopwatch.GetElapsedTime(unacked[i].SentAt, now) >= resendAfter)
                     {
-                        frontier.Tell(sent);
-                        unacked[sequence] = (sent, now);
+                        frontier.Tell(unacked[i].Message);
+                        unacked[i] = (unacked[i].Message, now);
                     }
                 break;
             case Resynchronize resynchronize when resynchronize.Frontier != incarnation:
@@ -103,7 +111,7 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
                 // A second answer from the same new incarnation, to a message sent before the first: done already.
                 break;
             case GetUnacked:
-                Sender.Tell(unacked.Keys.ToArray());
+                Sender.Tell(unacked.Select(entry => entry.Message.Sequence).ToArray());
                 break;
             default:
                 Unhandled(message);
@@ -126,7 +134,7 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
     private void Send(ProgressUpdate[] updates)
     {
         var flushed = new NodeProgress(node, next++, updates, incarnation);
-        unacked[flushed.Sequence] = (flushed, Stopwatch.GetTimestamp());
+        unacked.Add((flushed, Stopwatch.GetTimestamp()));
         frontier.Tell(flushed);
         if (!Timers.IsTimerActive(Resend.Instance))
             Timers.StartPeriodicTimer(Resend.Instance, Resend.Instance, resendAfter);
@@ -139,7 +147,7 @@ internal sealed class ProgressAgent : UntypedActor, IWithTimers
     private void Renumber(Guid frontierIncarnation)
     {
         incarnation = frontierIncarnation;
-        var waiting = unacked.Values.Select(entry => entry.Message.Updates).ToList();
+        var waiting = unacked.Select(entry => entry.Message.Updates).ToList();
         unacked.Clear();
         next = 1;
         foreach (var updates in waiting)
