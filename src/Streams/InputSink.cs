@@ -84,9 +84,10 @@ internal sealed class InputSink<TData, TTime, TDiff>(InputSession<TData, TTime, 
 
         public override void PostStop()
         {
+            // The session waits on its own bound again before anyone awaiting the stream can use it.
+            Session.WaitsForAbsorption = true;
             // Stopped from outside (the materializer shut down): the session keeps what it accepted, and is not closed.
             Finished.TrySetException(new AbruptStageTerminationException(this));
-            Session.WaitsForAbsorption = true;
         }
 
         private void Accept(Update<TData, TTime, TDiff> update)
