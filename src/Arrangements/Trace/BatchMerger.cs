@@ -17,9 +17,11 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// <para>Both inputs have one <see cref="KeyLayout"/> (an empty one goes with either), and so has the result: keys are
 /// walked in that layout's order (a hashed merge hashes each input key once, and decodes encoded keys only where
 /// hashes tie), and a hashed result gets its <see cref="KeySlots"/> when it is finished, a hash per key.</para>
+/// <para>Its inputs are plain batches, without a base part; a composite trace's merges are
+/// <see cref="Composite.CompositeMerger{TKey, TVal, TTime, TDiff}"/>'s.</para>
 /// </summary>
 /// <remarks>The older batch comes first: the result covers <c>[older.Lower, newer.Upper)</c>.</remarks>
-internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnull
+internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> : IBatchMerge<TKey, TVal, TTime, TDiff> where TTime : notnull
 {
     private readonly TraceBatch<TKey, TVal, TTime, TDiff> older;
     private readonly TraceBatch<TKey, TVal, TTime, TDiff> newer;
@@ -73,6 +75,8 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> where TTime : notnul
         advance = !TimeCompaction.IsIdentity(since);
         description = new Description<TTime>(older.Description.Lower, newer.Description.Upper, since);
         layout = older.IsEmpty ? newer.KeyLayout : older.KeyLayout;
+        if (older.Base is not null || newer.Base is not null)
+            throw new InvalidOperationException("A plain merge reads batches without a base part; composite batches are merged by the composite merger.");
         if (!older.IsEmpty && !newer.IsEmpty && older.KeyLayout != newer.KeyLayout)
             throw new InvalidOperationException($"A merge needs batches of one key layout, but the older is {older.KeyLayout} and the newer {newer.KeyLayout}.");
 

@@ -9,14 +9,17 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// kept in levels of geometrically growing size, level <c>i</c> holding up to about <c>2^i</c> updates, with newer
 /// batches in lower levels; when a level would hold two batches they are merged into one, which moves up a level.
 /// So a trace of <c>n</c> updates has <c>O(log n)</c> batches and every update is copied <c>O(log n)</c> times.
-/// <para>Merges are incremental (<see cref="BatchMerger{TKey, TVal, TTime, TDiff}"/>): each inserted batch pays
+/// <para>Merges are incremental (<see cref="IBatchMerge{TKey, TVal, TTime, TDiff}"/>): each inserted batch pays
 /// for merge work in proportion to its size (<see cref="FuelPerUpdate"/> units per update at every level in progress,
 /// at least <see cref="MinimumFuel"/>), and <see cref="Work"/> does more on request, so no call stalls on one huge
 /// merge; the proportional payment is what has a level's merge finished before the next batch needs the level. Only
 /// when that schedule is not met (a level still merging when a batch must land on it), or when a large batch lands
 /// over several smaller ones, are merges completed at once, and then in proportion to the batch being inserted.</para>
 /// <para>Merges advance times by the logical compaction frontier <see cref="Since"/> in force when they start and
-/// consolidate (logical compaction); merging itself removes batches (physical compaction).</para>
+/// consolidate (logical compaction); merging itself removes batches (physical compaction). A composite trace's
+/// merges also route each merged update to the base or general part of their result
+/// (<see cref="Composite.SettledRoute"/>), so its batches are composite; its snapshot holds one batch per composite
+/// batch, read through its parts.</para>
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TVal">The value type.</typeparam>
@@ -37,6 +40,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     private readonly long fuelPerUpdate;
     private readonly long minimumFuel;
     private readonly KeyEncoding keyEncoding;
+    private readonly bool composite;
     private long completedWork;
 
     /// <summary>An empty trace, whose upper and compaction frontiers are both the minimum time.</summary>
@@ -50,8 +54,18 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     }
 
     /// <summary>An empty trace whose merges write string keys under <paramref name="keyEncoding"/> (tests and measurements compare the layouts).</summary>
-    internal Spine(long fuelPerUpdate, long minimumFuel, KeyEncoding keyEncoding)
+    internal Spine(long fuelPerUpdate, long minimumFuel, KeyEncoding keyEncoding) : this(fuelPerUpdate, minimumFuel, keyEncoding, TraceLayout.Composite)
     {
+    }
+
+    /// <summary>
+    /// An empty trace whose merges write string keys under <paramref name="keyEncoding"/> and, when
+    /// <paramref name="composite"/>, route settled updates to base parts (<see cref="Composite.CompositeMerger{TKey, TVal, TTime, TDiff}"/>;
+    /// by default as <see cref="TraceLayout.Composite"/> says).
+    /// </summary>
+    internal Spine(long fuelPerUpdate, long minimumFuel, KeyEncoding keyEncoding, bool composite)
+    {
+        this.composite = composite;
         this.keyEncoding = keyEncoding;
         this.fuelPerUpdate = fuelPerUpdate;
         this.minimumFuel = minimumFuel;
@@ -87,7 +101,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
         {
             long count = 0;
             foreach (var level in levels)
-                count += level.Batch?.KeyCount ?? (level.Merge is { } merge ? (long)merge.Older.KeyCount + merge.Newer.KeyCount : 0);
+                count += level.Batch is { } batch ? KeysOf(batch) : level.Merge is { } merge ? KeysOf(merge.Older) + KeysOf(merge.Newer) : 0;
             return count;
         }
     }
@@ -238,6 +252,15 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
         return $"Spine(upper {upper}, since {since}, {UpdateCount} updates, levels [{shape}])";
     }
 
+    /// <summary>The keys of <paramref name="batch"/>'s parts, counted per part.</summary>
+    private static long KeysOf(TraceBatch<TKey, TVal, TTime, TDiff> batch)
+    {
+        long count = 0;
+        foreach (var part in batch.Parts)
+            count += part.KeyCount;
+        return count;
+    }
+
     /// <summary>The level for a batch of <paramref name="count"/> updates: the base-2 logarithm, rounded up.</summary>
     internal static int LevelOf(long count) => count <= 1 ? 0 : 64 - BitOperations.LeadingZeroCount((ulong)(count - 1));
 
@@ -250,7 +273,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     }
 
     /// <summary>Works the merge at level <paramref name="index"/>; if it completes, moves the result up.</summary>
-    private long Step(int index, BatchMerger<TKey, TVal, TTime, TDiff> merge, long fuel)
+    private long Step(int index, IBatchMerge<TKey, TVal, TTime, TDiff> merge, long fuel)
     {
         fuel = merge.Work(fuel);
         if (merge.IsComplete)
@@ -303,7 +326,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     private void BeginMerge(int index, TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer)
     {
-        var merge = new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, since, keyEncoding);
+        var merge = IBatchMerge<TKey, TVal, TTime, TDiff>.Start(older, newer, since, keyEncoding, composite);
         if (merge.IsComplete)
         {
             levels[index] = Level.Vacant;
@@ -383,7 +406,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
         return level.Merge is { } merge ? Force(merge) : level.Batch;
     }
 
-    private TraceBatch<TKey, TVal, TTime, TDiff> Force(BatchMerger<TKey, TVal, TTime, TDiff> merge)
+    private TraceBatch<TKey, TVal, TTime, TDiff> Force(IBatchMerge<TKey, TVal, TTime, TDiff> merge)
     {
         var result = merge.Complete();
         completedWork += merge.Processed;
@@ -391,7 +414,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     }
 
     private TraceBatch<TKey, TVal, TTime, TDiff> MergeNow(TraceBatch<TKey, TVal, TTime, TDiff> older, TraceBatch<TKey, TVal, TTime, TDiff> newer) =>
-        Force(new BatchMerger<TKey, TVal, TTime, TDiff>(older, newer, since, keyEncoding));
+        Force(IBatchMerge<TKey, TVal, TTime, TDiff>.Start(older, newer, since, keyEncoding, composite));
 
     private void EnsureLevel(int index)
     {
@@ -404,7 +427,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// <summary>A level: vacant, one batch, or a merge in progress of two.</summary>
     private readonly struct Level
     {
-        private Level(TraceBatch<TKey, TVal, TTime, TDiff>? batch, BatchMerger<TKey, TVal, TTime, TDiff>? merge)
+        private Level(TraceBatch<TKey, TVal, TTime, TDiff>? batch, IBatchMerge<TKey, TVal, TTime, TDiff>? merge)
         {
             Batch = batch;
             Merge = merge;
@@ -414,7 +437,7 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
 
         public TraceBatch<TKey, TVal, TTime, TDiff>? Batch { get; }
 
-        public BatchMerger<TKey, TVal, TTime, TDiff>? Merge { get; }
+        public IBatchMerge<TKey, TVal, TTime, TDiff>? Merge { get; }
 
         public bool IsVacant => Batch is null && Merge is null;
 
@@ -422,6 +445,6 @@ internal sealed class Spine<TKey, TVal, TTime, TDiff> where TTime : notnull
 
         public static Level Single(TraceBatch<TKey, TVal, TTime, TDiff> batch) => new(batch, null);
 
-        public static Level Merging(BatchMerger<TKey, TVal, TTime, TDiff> merge) => new(merge: merge, batch: null);
+        public static Level Merging(IBatchMerge<TKey, TVal, TTime, TDiff> merge) => new(merge: merge, batch: null);
     }
 }

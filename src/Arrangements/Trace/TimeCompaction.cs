@@ -1,3 +1,5 @@
+using AkkaDifferential.Arrangements.Trace.Columns;
+
 namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
@@ -62,17 +64,16 @@ internal static class TimeCompaction
         TTime[] elements = [.. since.Elements];
         var unchanged = true;
         // A uniform column has one time to look at, a base and exceptions the base and the exceptions.
-        var times = batch.Times.Distinct;
-        for (var u = 0; u < times.Length; u++)
-            if (!EqualityComparer<TTime>.Default.Equals(Advance(times[u], elements), times[u]))
-            {
-                unchanged = false;
-                break;
-            }
+        foreach (var part in batch.Parts)
+        {
+            var times = part.Times.Distinct;
+            for (var u = 0; u < times.Length && unchanged; u++)
+                unchanged = EqualityComparer<TTime>.Default.Equals(Advance(times[u], elements), times[u]);
+        }
         if (unchanged)
             return batch;
         var end = batch.Description.Upper;
-        return new BatchMerger<TKey, TVal, TTime, TDiff>(batch, TraceBatch<TKey, TVal, TTime, TDiff>.Empty(new Description<TTime>(end, end, since)), since).Complete();
+        return IBatchMerge<TKey, TVal, TTime, TDiff>.Start(batch, TraceBatch<TKey, TVal, TTime, TDiff>.Empty(new Description<TTime>(end, end, since)), since, TraceLayout.Keys, TraceLayout.Composite).Complete();
     }
 
     /// <summary>

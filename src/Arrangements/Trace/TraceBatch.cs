@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Composite;
 using AkkaDifferential.Arrangements.Trace.Hashed;
 using AkkaDifferential.Progress.Frontiers;
 
@@ -35,6 +36,17 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// enough keys, a code book of its own characters, at most three quarters of the plain keys' bytes), decided per
 /// batch by the data as the other layouts; batches sealed from rows keep plain keys (<see cref="TraceLayout.SealedKeys"/>).
 /// <see cref="TraceLayout"/> can force every column to be stored, or every batch's string keys encoded, for tests.</para>
+/// <para><b>Composite batches.</b> In a composite trace (<see cref="TraceLayout.Composite"/>) a merged batch has two
+/// parts, each a batch of these columns: its own columns are the <em>general part</em> (any time, any sign), and
+/// <see cref="Base"/> holds its <em>base part</em>, the settled updates (<see cref="SettledRoute"/>): at the one time
+/// <c>s</c> of the batch's <see cref="Description{TTime}.Since"/>, with positive multiplicities, one update per value,
+/// so that part has no value offsets (<see cref="OffsetColumn.IsImplicit"/>), its time stored once
+/// (<see cref="Column{T}.IsUniform"/>, <c>s</c>) and its differences once where they are all equal (the common
+/// <c>+1</c>). The merge builder routes each merged update to a part
+/// (<see cref="CompositeMerger{TKey, TVal, TTime, TDiff}"/>), and readers see the batch as one through its
+/// <see cref="Parts"/>, which cursors walk as they walk a trace's batches. A plain batch is its own one part. The
+/// counts <see cref="UpdateCount"/> and <see cref="IsEmpty"/> are of both parts; the columns, <see cref="KeyCount"/>
+/// and <see cref="ValCount"/> are the general part's.</para>
 /// <para><b>Key layouts.</b> Keys are sorted by <see cref="DataOrder{T}"/> (<see cref="KeyLayout.Ordered"/>), or, in
 /// the Robin Hood hashing layout (<see cref="KeyLayout.Hashed"/>), ordered by hash and placed by it:
 /// <see cref="KeySlots"/> finds a key with a probe rather than a search. The arrangement chooses the layout, and every
@@ -61,8 +73,22 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
         Column<TTime> times, Column<TDiff> diffs,
         Antichain<TTime>? compactedBy = null,
         KeySlots? keySlots = null)
+        : this(description, keys, keyOffsets, vals, valOffsets, times, diffs, compactedBy, keySlots, null)
+    {
+    }
+
+    private TraceBatch(
+        Description<TTime> description,
+        KeyColumn<TKey> keys, OffsetColumn keyOffsets,
+        Column<TVal> vals, OffsetColumn valOffsets,
+        Column<TTime> times, Column<TDiff> diffs,
+        Antichain<TTime>? compactedBy,
+        KeySlots? keySlots,
+        TraceBatch<TKey, TVal, TTime, TDiff>? basePart)
     {
         Description = description;
+        Base = basePart;
+        Parts = basePart is null ? [this] : [basePart, new(description, keys, keyOffsets, vals, valOffsets, times, diffs, compactedBy, keySlots)];
         KeySlots = keySlots;
         CompactedBy = compactedBy;
         Keys = keys;
@@ -82,20 +108,29 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// </summary>
     internal Antichain<TTime>? CompactedBy { get; }
 
+    /// <summary>The base part of a composite batch (its settled updates), or <c>null</c> for a plain batch.</summary>
+    internal TraceBatch<TKey, TVal, TTime, TDiff>? Base { get; }
+
+    /// <summary>
+    /// The plain batches that together hold this batch's updates: itself for a plain batch; for a composite one its
+    /// base part, then its general part (its own columns without the base). Readers that walk batches walk these.
+    /// </summary>
+    internal IReadOnlyList<TraceBatch<TKey, TVal, TTime, TDiff>> Parts { get; }
+
     /// <summary>Where the keys are when the batch has the hashed layout; <c>null</c> when its keys are ordered.</summary>
     internal KeySlots? KeySlots { get; }
 
     /// <summary>The order of the keys: <see cref="KeyLayout.Hashed"/> exactly when <see cref="KeySlots"/> is set.</summary>
     public KeyLayout KeyLayout => KeySlots is null ? KeyLayout.Ordered : KeyLayout.Hashed;
 
-    /// <summary>The number of distinct keys.</summary>
+    /// <summary>The number of distinct keys of the columns (the general part's, in a composite batch).</summary>
     public int KeyCount => Keys.Length;
 
-    /// <summary>The number of distinct <c>(key, val)</c> pairs.</summary>
+    /// <summary>The number of distinct <c>(key, val)</c> pairs of the columns (the general part's, in a composite batch).</summary>
     public int ValCount => Vals.Length;
 
-    /// <summary>The number of updates.</summary>
-    public int UpdateCount => Times.Length;
+    /// <summary>The number of updates, of both parts in a composite batch.</summary>
+    public int UpdateCount => Times.Length + (Base?.UpdateCount ?? 0);
 
     /// <summary>True when the batch holds no update.</summary>
     public bool IsEmpty => UpdateCount == 0;
@@ -120,12 +155,24 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
 
     /// <summary>The bytes the columns take (arrays' lengths times their item sizes), for measurements.</summary>
     internal long ColumnBytes =>
-        Keys.StoredBytes + (KeySlots?.StoredBytes ?? 0) + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes;
+        Keys.StoredBytes + (KeySlots?.StoredBytes ?? 0) + KeyOffsets.StoredBytes + Vals.StoredBytes + ValOffsets.StoredBytes + Times.StoredBytes + Diffs.StoredBytes
+        + (Base?.ColumnBytes ?? 0);
 
     /// <summary>A batch with no updates that covers <paramref name="description"/>.</summary>
     public static TraceBatch<TKey, TVal, TTime, TDiff> Empty(Description<TTime> description) =>
         new(description, KeyColumn<TKey>.Stored([], 0), OffsetColumn.Implicit(0), Column<TVal>.Uniform(default!, 0), OffsetColumn.Implicit(0),
             Column<TTime>.Uniform(default!, 0), Column<TDiff>.Uniform(default!, 0));
+
+    /// <summary>The same batch with <paramref name="basePart"/> as its base part (the merge builder's result).</summary>
+    internal TraceBatch<TKey, TVal, TTime, TDiff> WithBase(TraceBatch<TKey, TVal, TTime, TDiff> basePart) =>
+        new(Description, Keys, KeyOffsets, Vals, ValOffsets, Times, Diffs, CompactedBy, KeySlots, basePart);
+
+    /// <summary>
+    /// The same updates in one plain batch: this batch when it is plain, else its two parts merged without routing
+    /// (for readers of a batch's columns, such as an imported trace's replay).
+    /// </summary>
+    internal TraceBatch<TKey, TVal, TTime, TDiff> InOnePart() => Base is null ? this
+        : new CompositeMerger<TKey, TVal, TTime, TDiff>(Base, Parts[1], Description.Since, TraceLayout.Keys, route: false).Complete().WithDescription(Description, CompactedBy);
 
     /// <summary>The index of <paramref name="key"/> in <see cref="Keys"/>, or <c>-1</c> when absent (binary search, or a probe when hashed).</summary>
     public int FindKey(TKey key)
@@ -150,24 +197,24 @@ internal sealed class TraceBatch<TKey, TVal, TTime, TDiff> where TTime : notnull
     /// <summary>
     /// The same batch with every time mapped by <paramref name="map"/>, which must preserve the order of times (such as
     /// <c>t ↦ (t, 0)</c> when an arrangement enters a nested scope). Keys, values and differences are shared, not
-    /// copied: the batches are immutable. A single-time batch maps its one time.
+    /// copied: the batches are immutable. A single-time batch maps its one time, and a base part its one time.
     /// </summary>
     internal TraceBatch<TKey, TVal, TNew, TDiff> MapTimes<TNew>(Func<TTime, TNew> map, Description<TNew> description) where TNew : notnull =>
-        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs, keySlots: KeySlots);
+        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times.Select(map), Diffs, null, KeySlots, Base?.MapTimes(map, description));
 
     /// <summary>The minimal times of the batch's updates (an antichain); empty when the batch is empty.</summary>
     /// <remarks>Computed once and remembered; each call returns a fresh antichain.</remarks>
     public Antichain<TTime> MinimalTimes()
     {
-        minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Times.Distinct);
+        minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Base is null ? Times.Distinct : [.. Base.Times.Distinct, .. Times.Distinct]);
         return new Antichain<TTime>(minimalTimes);
     }
 
     /// <summary>The same updates under another description, sharing the columns.</summary>
     internal TraceBatch<TKey, TVal, TTime, TDiff> WithDescription(Description<TTime> description, Antichain<TTime>? compactedBy) =>
-        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy, KeySlots);
+        new(description, Keys, KeyOffsets, Vals, ValOffsets, Times, Diffs, compactedBy, KeySlots, Base?.WithDescription(description, compactedBy));
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"TraceBatch({(KeySlots is null ? "" : "hashed, ")}[{Description.Lower}, {Description.Upper}) since {Description.Since}: {KeyCount} keys, {ValCount} vals, {UpdateCount} updates)";
+        $"TraceBatch({(KeySlots is null ? "" : "hashed, ")}[{Description.Lower}, {Description.Upper}) since {Description.Since}: {KeyCount} keys, {ValCount} vals, {UpdateCount} updates{(Base is null ? "" : $", {Base.UpdateCount} of them settled")})";
 }

@@ -4,7 +4,9 @@ namespace AkkaDifferential.Arrangements.Trace;
 
 /// <summary>
 /// Reads a trace (a list of batches) as if it were one sorted batch, merging on the fly (differential dataflow's
-/// <c>CursorList</c>). The cursor keeps a position in every batch and the set of batches whose current key is the
+/// <c>CursorList</c>). A composite batch is read through its two parts (<see cref="TraceBatch{TKey, TVal, TTime, TDiff}.Parts"/>),
+/// merged as any two batches are (the seed's <c>CursorPair</c>, here the same code as the list), so
+/// <see cref="Of"/> reads one composite batch as one sorted sequence. The cursor keeps a position in every part and the set of batches whose current key is the
 /// least: that key is <see cref="Key"/>; among those batches, the ones whose current value is the least give
 /// <see cref="Val"/>, and <see cref="ForEachTime{TVisitor}"/> visits their updates for it. Batches are immutable, so
 /// a cursor over a snapshot stays valid however the trace moves on. Moving is forward only, as in DD, except for
@@ -40,13 +42,15 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
         ArgumentNullException.ThrowIfNull(batches);
         var nonEmpty = 0;
         for (var i = 0; i < batches.Count; i++)
-            if (batches[i].KeyCount > 0)
-                nonEmpty++;
+            foreach (var part in batches[i].Parts)
+                if (part.KeyCount > 0)
+                    nonEmpty++;
         this.batches = new TraceBatch<TKey, TVal, TTime, TDiff>[nonEmpty];
         nonEmpty = 0;
         for (var i = 0; i < batches.Count; i++)
-            if (batches[i].KeyCount > 0)
-                this.batches[nonEmpty++] = batches[i];
+            foreach (var part in batches[i].Parts)
+                if (part.KeyCount > 0)
+                    this.batches[nonEmpty++] = part;
         layout = nonEmpty > 0 ? this.batches[0].KeyLayout : KeyLayout.Ordered;
         foreach (var batch in this.batches)
             if (batch.KeyLayout != layout)
@@ -61,6 +65,9 @@ internal sealed class TraceCursor<TKey, TVal, TTime, TDiff> where TTime : notnul
         atVal = new int[nonEmpty];
         FindLeastKey();
     }
+
+    /// <summary>A cursor over the one batch <paramref name="batch"/>: over its pair of parts, when it is composite.</summary>
+    public static TraceCursor<TKey, TVal, TTime, TDiff> Of(TraceBatch<TKey, TVal, TTime, TDiff> batch) => new([batch]);
 
     /// <summary>True while the cursor is at a key; false once the keys are exhausted.</summary>
     public bool KeyValid => atKeyCount > 0;

@@ -8,7 +8,8 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// forward, found by galloping from where the last key was, so a run of nearby keys costs a few comparisons per
 /// batch. Unlike <see cref="TraceCursor{TKey, TVal, TTime, TDiff}"/> it does not merge the batches into one order:
 /// the updates come batch by batch, values sorted within each batch, which is all a caller that accumulates them
-/// needs, and it avoids the cursor's search for the least key and value across batches.
+/// needs, and it avoids the cursor's search for the least key and value across batches. A composite batch is read
+/// as its two parts (<see cref="TraceBatch{TKey, TVal, TTime, TDiff}.Parts"/>).
 /// <para>A batch of the hashed layout (<see cref="KeyLayout.Hashed"/>) is not searched: the key is hashed once and
 /// each such batch probed at its slot (<see cref="KeySlots"/>), so there keys may come in any order at the same
 /// cost — the keys of a hashed batch come by hash, and a reader of another layout's trace gets them so.</para>
@@ -32,8 +33,9 @@ internal sealed class TraceKeyReader<TKey, TVal, TTime, TDiff> where TTime : not
         ArgumentNullException.ThrowIfNull(batches);
         var nonEmpty = new List<TraceBatch<TKey, TVal, TTime, TDiff>>(batches.Count);
         foreach (var batch in batches)
-            if (batch.KeyCount > 0)
-                nonEmpty.Add(batch);
+            foreach (var part in batch.Parts)
+                if (part.KeyCount > 0)
+                    nonEmpty.Add(part);
         this.batches = [.. nonEmpty];
         positions = new int[this.batches.Length];
         foreach (var batch in this.batches)

@@ -101,15 +101,16 @@ internal sealed class ImportRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime<
         var trace = Snapshot(advance.Trace);
         if (!replayed)
         {
-            // The first message is the trace as it was when we subscribed: replay it batch by batch.
+            // The first message is the trace as it was when we subscribed: replay it batch by batch. Operators read a new
+            // batch's columns, so each goes in one part (advancing may have made even a sealed batch composite).
             replayed = true;
             for (var i = 0; i < trace.Length; i++)
                 if (trace[i].UpdateCount > 0)
-                    output.Send(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(trace[i], trace[..(i + 1)], Advance(trace[i].Description.Upper)), this);
+                    output.Send(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(trace[i].InOnePart(), trace[..(i + 1)], Advance(trace[i].Description.Upper)), this);
         }
         else if (advance.Batch.UpdateCount > 0)
         {
-            output.Send(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(AdvancedBatch(advance.Batch), trace, Advance(advance.Upper)), this);
+            output.Send(new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(AdvancedBatch(advance.Batch).InOnePart(), trace, Advance(advance.Upper)), this);
         }
         capabilities.HoldExactly(Advance(advance.Upper));
     }

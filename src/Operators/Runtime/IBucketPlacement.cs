@@ -25,13 +25,6 @@ internal interface IBucketPlacement
     /// </summary>
     /// <exception cref="InvalidOperationException">It cannot; the message names the dataflow, the operator, the type and why.</exception>
     void Check(RuntimeProtocol.Deployment deployment, Builder.DataflowPlan plan);
-
-    /// <summary>
-    /// Completes when buckets started now would be placed as the placement promises (on a cluster: once every worker
-    /// member that is up can be given buckets), or after <paramref name="bound"/> in any case: where buckets run
-    /// changes only how work is spread, never the results.
-    /// </summary>
-    Task ReadyAsync(TimeSpan bound, CancellationToken cancellation);
 }
 
 /// <summary>Buckets as children of the dataflow's owner, on its node.</summary>
@@ -49,8 +42,4 @@ internal sealed class LocalPlacement(NodePlans plans, IActorRef progress, Datafl
     public void Check(RuntimeProtocol.Deployment deployment, Builder.DataflowPlan plan)
     {
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Every bucket is a child of its owner: ready at once.</remarks>
-    public Task ReadyAsync(TimeSpan bound, CancellationToken cancellation) => Task.CompletedTask;
 }

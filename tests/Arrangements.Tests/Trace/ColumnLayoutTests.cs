@@ -7,13 +7,14 @@ namespace AkkaDifferential.Arrangements.Tests.Trace;
 public class ColumnLayoutTests
 {
     [Fact]
-    public void TheLayoutSettingAcceptsLeanExplicitAndHuffmanAndNamesItselfWhenWrong()
+    public void TheLayoutSettingAcceptsLeanExplicitHuffmanAndCompositeAndNamesItselfWhenWrong()
     {
         Assert.Equal(TraceLayout.Kind.Lean, TraceLayout.Parse(null));
         Assert.Equal(TraceLayout.Kind.Lean, TraceLayout.Parse(""));
         Assert.Equal(TraceLayout.Kind.Lean, TraceLayout.Parse("Lean"));
         Assert.Equal(TraceLayout.Kind.Explicit, TraceLayout.Parse(" explicit "));
         Assert.Equal(TraceLayout.Kind.Huffman, TraceLayout.Parse("Huffman"));
+        Assert.Equal(TraceLayout.Kind.Composite, TraceLayout.Parse(" composite"));
         var error = Assert.Throws<InvalidOperationException>(() => TraceLayout.Parse("compact"));
         Assert.Contains(TraceLayout.Variable, error.Message);
         Assert.Contains("'compact'", error.Message);

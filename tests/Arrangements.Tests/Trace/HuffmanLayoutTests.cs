@@ -29,6 +29,11 @@ public class HuffmanLayoutTests
     [Theory]
     [InlineData(KeyLayout.Ordered)]
     [InlineData(KeyLayout.Hashed)]
+    public void AnEncodedCompositeSpineReadsAsThePlainOne_ProductTimes(KeyLayout layout) => Check(TimeDomains.Product, layout, iter: 200, composite: true);
+
+    [Theory]
+    [InlineData(KeyLayout.Ordered)]
+    [InlineData(KeyLayout.Hashed)]
     public void MergesOfAnyEncodingsHoldThePlainMerge(KeyLayout layout) =>
         Gen.Select(Gen.OneOf(TextGen.Distinct(8), TextGen.Distinct(400)), TimeDomains.Product.Staircase, Gen.Int[0, 2].Array[3])
             .SelectMany(p => Gen.Select(Updates(p.Item1.Length, TimeDomains.Product, 700), Updates(p.Item1.Length, TimeDomains.Product, 700),
@@ -59,13 +64,13 @@ public class HuffmanLayoutTests
     private static Gen<ModelUpdate<int, TTime>[]> Updates<TTime>(int keys, TimeDomain<TTime> domain, int max) where TTime : notnull =>
         Gen.Select(Gen.Int[0, keys - 1], Vals.Int, domain.Time, Gen.Long[-2, 2], (k, v, t, d) => new ModelUpdate<int, TTime>(k, v, t, d)).Array[0, max];
 
-    private static void Check<TTime>(TimeDomain<TTime> domain, KeyLayout layout, int iter) where TTime : notnull =>
+    private static void Check<TTime>(TimeDomain<TTime> domain, KeyLayout layout, int iter, bool composite = false) where TTime : notnull =>
         Gen.Select(SpineScenario<int, TTime>.Gen(Vals.Int, domain, 80, 10), TextGen.Distinct(7), domain.Staircase.Array[1, 10], Gen.Bool.Array[10], TextGen.String.Array[0, 6])
             .Sample((scenario, vocabulary, steps, encodeInserted, seeks) =>
             {
                 // Keys 0..6 of the scenario name strings of the vocabulary (wrapping round when it has fewer).
-                var plain = NewSpine<TTime>(scenario.Effort, KeyEncoding.Plain);
-                var encoded = NewSpine<TTime>(scenario.Effort, KeyEncoding.Always);
+                var plain = NewSpine<TTime>(scenario.Effort, KeyEncoding.Plain, composite);
+                var encoded = NewSpine<TTime>(scenario.Effort, KeyEncoding.Always, composite);
                 var inserted = new List<ModelUpdate<int, TTime>>();
                 var insertedPlain = new List<TraceBatch<string, int, TTime, long>>();
                 var since = domain.Bottom;
@@ -97,17 +102,18 @@ public class HuffmanLayoutTests
                 encoded.CompactFully();
                 var batch = Assert.Single(encoded.Batches);
                 Assert.True(batch.KeyCount == 0 || batch.KeyLayout == layout, "the layout kept through merges");
-                // Every merge encodes; a batch left unmerged is as it was inserted.
-                Assert.Equal(!TraceLayout.Explicit && !batch.IsEmpty && !insertedPlain.Any(p => p.Keys.Shares(batch.Keys)), batch.Keys.IsEncoded);
+                // Every merge encodes, each part of a composite batch its own keys; a batch left unmerged is as it was inserted.
+                foreach (var part in batch.Parts)
+                    Assert.Equal(!TraceLayout.Explicit && !part.IsEmpty && !insertedPlain.Any(p => p.Keys.Shares(part.Keys)), part.Keys.IsEncoded);
                 AssertSameReads(plain.Batches, encoded.Batches, targets);
                 TraceModel.AssertSameAccumulations(domain, inserted, Indexed(encoded.Batches, vocabulary), encoded.Since.LessEqual);
             }, iter: iter);
 
-    private static Spine<string, int, TTime, long> NewSpine<TTime>(int effort, KeyEncoding encoding) where TTime : notnull => effort switch
+    private static Spine<string, int, TTime, long> NewSpine<TTime>(int effort, KeyEncoding encoding, bool composite) where TTime : notnull => effort switch
     {
-        2 => new Spine<string, int, TTime, long>(Spine<string, int, TTime, long>.FuelPerUpdate, Spine<string, int, TTime, long>.MinimumFuel, encoding),
-        1 => new Spine<string, int, TTime, long>(1, 0, encoding),
-        _ => new Spine<string, int, TTime, long>(0, 0, encoding),
+        2 => new Spine<string, int, TTime, long>(Spine<string, int, TTime, long>.FuelPerUpdate, Spine<string, int, TTime, long>.MinimumFuel, encoding, composite || TraceLayout.Composite),
+        1 => new Spine<string, int, TTime, long>(1, 0, encoding, composite || TraceLayout.Composite),
+        _ => new Spine<string, int, TTime, long>(0, 0, encoding, composite || TraceLayout.Composite),
     };
 
     private static TraceBatch<string, int, TTime, long> SealStrings<TTime>(
@@ -134,7 +140,7 @@ public class HuffmanLayoutTests
     private static List<(string Key, int Val, TTime Time, long Diff)> Flatten<TTime>(IEnumerable<TraceBatch<string, int, TTime, long>> batches) where TTime : notnull
     {
         var updates = new List<(string, int, TTime, long)>();
-        foreach (var batch in batches)
+        foreach (var batch in batches.SelectMany(b => b.Parts))
             for (var k = 0; k < batch.KeyCount; k++)
             {
                 var key = batch.Keys[k];

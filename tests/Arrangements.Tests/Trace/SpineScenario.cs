@@ -1,4 +1,5 @@
 using AkkaDifferential.Arrangements.Trace;
+using AkkaDifferential.Arrangements.Trace.Columns;
 using CsCheck;
 
 namespace AkkaDifferential.Arrangements.Tests.Trace;
@@ -21,13 +22,14 @@ internal sealed record SpineScenario<TVal, TTime>(ModelUpdate<TVal, TTime>[] Upd
 
     /// <summary>
     /// A spine paying the default merge work per insertion (effort 2), one unit per update (1), or nothing (0), in
-    /// which case merges advance only through <c>Work</c> and the spine's forced completions.
+    /// which case merges advance only through <c>Work</c> and the spine's forced completions; composite (its merges
+    /// route settled updates to base parts) when <paramref name="composite"/>, else as the process's layout says.
     /// </summary>
-    public Spine<int, TVal, TTime, long> NewSpine() => Effort switch
+    public Spine<int, TVal, TTime, long> NewSpine(bool composite = false) => Effort switch
     {
-        2 => new Spine<int, TVal, TTime, long>(),
-        1 => new Spine<int, TVal, TTime, long>(1, 0),
-        _ => new Spine<int, TVal, TTime, long>(0, 0),
+        2 => new Spine<int, TVal, TTime, long>(Spine<int, TVal, TTime, long>.FuelPerUpdate, Spine<int, TVal, TTime, long>.MinimumFuel, TraceLayout.Keys, composite || TraceLayout.Composite),
+        1 => new Spine<int, TVal, TTime, long>(1, 0, TraceLayout.Keys, composite || TraceLayout.Composite),
+        _ => new Spine<int, TVal, TTime, long>(0, 0, TraceLayout.Keys, composite || TraceLayout.Composite),
     };
 
     public int BatchCount => Chain.Length - 1;

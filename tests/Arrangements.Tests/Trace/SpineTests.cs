@@ -36,13 +36,25 @@ public class SpineTests
     public void HashedBatchesHoldTheInsertedCollection_ManyBatches() =>
         Check(Vals.Int, WideLong, maxUpdates: 400, maxBatches: 40, iter: 200, checkEvery: 7, layout: KeyLayout.Hashed);
 
-    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches, int iter, int checkEvery = 1, KeyLayout? layout = null)
+    [Fact]
+    public void CompositeBatchesHoldTheInsertedCollection_LongTimes_IntVals() =>
+        Check(Vals.Int, TimeDomains.Long, maxUpdates: 80, maxBatches: 12, iter: 1000, composite: true);
+
+    [Fact]
+    public void CompositeBatchesHoldTheInsertedCollection_ProductTimes_StringVals() =>
+        Check(Vals.String, TimeDomains.Product, maxUpdates: 60, maxBatches: 8, iter: 600, composite: true);
+
+    [Fact]
+    public void CompositeHashedBatchesHoldTheInsertedCollection_ManyBatches() =>
+        Check(Vals.Int, WideLong, maxUpdates: 400, maxBatches: 40, iter: 150, checkEvery: 7, layout: KeyLayout.Hashed, composite: true);
+
+    private static void Check<TVal, TTime>(Gen<TVal> vals, TimeDomain<TTime> domain, int maxUpdates, int maxBatches, int iter, int checkEvery = 1, KeyLayout? layout = null, bool composite = false)
         where TTime : notnull
     {
         var keyLayout = layout ?? KeyLayoutSetting.Default;
         SpineScenario<TVal, TTime>.Gen(vals, domain, maxUpdates, maxBatches).Sample(scenario =>
         {
-            var spine = scenario.NewSpine();
+            var spine = scenario.NewSpine(composite);
             var inserted = new List<ModelUpdate<TVal, TTime>>();
             for (var j = 0; j < scenario.BatchCount; j++)
             {
@@ -77,14 +89,34 @@ public class SpineTests
             Assert.Equal(lower, batch.Description.Lower);
             lower = batch.Description.Upper;
             count += batch.UpdateCount;
-            keys += batch.KeyCount;
+            keys += batch.Parts.Sum(p => (long)p.KeyCount);
         }
         if (batches.Count > 0)
             Assert.Equal(spine.Upper, lower);
         Assert.Equal(count, spine.UpdateCount);
         Assert.Equal(keys, spine.KeyCount);
         Assert.Equal(batches.Count, spine.BatchCount);
-        TraceModel.AssertSameAccumulations(domain, inserted, TraceModel.Flatten<TVal, TTime>(batches), where);
+        var flattened = TraceModel.Flatten<TVal, TTime>(batches);
+        TraceModel.AssertSameAccumulations(domain, inserted, flattened, where);
+        Assert.Equal(flattened, Walk(new TraceCursor<int, TVal, TTime, long>(batches)));
+    }
+
+    /// <summary>Every update a full walk of <paramref name="cursor"/> visits, in the model's order.</summary>
+    private static List<ModelUpdate<TVal, TTime>> Walk<TVal, TTime>(TraceCursor<int, TVal, TTime, long> cursor) where TTime : notnull
+    {
+        var walked = new List<ModelUpdate<TVal, TTime>>();
+        for (; cursor.KeyValid; cursor.StepKey())
+            for (; cursor.ValValid; cursor.StepVal())
+            {
+                var visitor = new Collect<TVal, TTime>(walked, cursor.Key, cursor.Val);
+                cursor.ForEachTime(ref visitor);
+            }
+        return walked.OrderBy(u => u.Key).ThenBy(u => u.Val, DataOrder<TVal>.Comparer).ThenBy(u => u.Time, Comparer<TTime>.Create(Timestamp.Compare)).ToList();
+    }
+
+    private readonly struct Collect<TVal, TTime>(List<ModelUpdate<TVal, TTime>> into, int key, TVal val) : ITimeDiffVisitor<TTime, long>
+    {
+        public void Visit(TTime time, long diff) => into.Add(new(key, val, time, diff));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Trace.Columns;
+using AkkaDifferential.Arrangements.Trace.Composite;
 using AkkaDifferential.Arrangements.Trace.Hashed;
 using CsCheck;
 
@@ -133,7 +134,7 @@ internal static class TraceModel
         where TTime : notnull
     {
         var updates = new List<ModelUpdate<TVal, TTime>>();
-        foreach (var batch in batches)
+        foreach (var batch in batches.SelectMany(b => b.Parts))
             for (var k = 0; k < batch.KeyCount; k++)
                 for (var v = batch.KeyOffsets[k]; v < batch.KeyOffsets[k + 1]; v++)
                     for (var u = batch.ValOffsets[v]; u < batch.ValOffsets[v + 1]; u++)
@@ -207,9 +208,36 @@ internal static class TraceModel
     /// <summary>
     /// Checks the batch invariants: distinct keys in the order of the batch's layout (and, when hashed, each found by
     /// its slot), sorted distinct values, sorted consolidated times, consistent offsets; and, when
-    /// <paramref name="layout"/> is given, that a batch with keys has it.
+    /// <paramref name="layout"/> is given, that a batch with keys has it. A composite batch is checked part by part,
+    /// and its routing: the base part holds one positive update per value at the one time of the batch's since, with
+    /// no value offsets and its time stored once, and the general part holds no update that would settle.
     /// </summary>
     public static void AssertWellFormed<TVal, TTime>(TraceBatch<int, TVal, TTime, long> batch, KeyLayout? layout = null) where TTime : notnull
+    {
+        if (batch.Base is not { } basePart)
+        {
+            AssertWellFormedPart(batch, layout, leanest: true);
+            return;
+        }
+        Assert.Equal(2, batch.Parts.Count);
+        Assert.Same(basePart, batch.Parts[0]);
+        var general = batch.Parts[1];
+        Assert.Null(general.Base);
+        Assert.Equal(basePart.UpdateCount + general.UpdateCount, batch.UpdateCount);
+        Assert.True(SettledRoute.TrySettledTime(batch.Description.Since, out var settled), "a base part only under a one-time since");
+        Assert.False(basePart.IsEmpty);
+        Assert.True(basePart.Times.IsUniform, "the base part stores its time once");
+        Assert.Equal(settled, basePart.Times[0]);
+        Assert.True(basePart.ValOffsets.IsImplicit, "one update per value in the base part");
+        for (var u = 0; u < basePart.UpdateCount; u++)
+            Assert.True(basePart.Diffs[u] > 0, "settled multiplicities are positive");
+        for (var u = 0; u < general.UpdateCount; u++)
+            Assert.False(SettledRoute.IsSettled(general.Times[u], general.Diffs[u], settled), "no settled update in the general part");
+        AssertWellFormedPart(basePart, layout, leanest: false);
+        AssertWellFormedPart(general, layout, leanest: true);
+    }
+
+    private static void AssertWellFormedPart<TVal, TTime>(TraceBatch<int, TVal, TTime, long> batch, KeyLayout? layout, bool leanest) where TTime : notnull
     {
         if (layout is { } expected && batch.KeyCount > 0)
             Assert.Equal(expected, batch.KeyLayout);
@@ -223,7 +251,8 @@ internal static class TraceModel
         Assert.Equal(batch.ValCount, batch.KeyOffsets[batch.KeyCount]);
         Assert.Equal(0, batch.ValOffsets[0]);
         Assert.Equal(batch.UpdateCount, batch.ValOffsets[batch.ValCount]);
-        AssertLeanest(batch);
+        if (leanest)
+            AssertLeanest(batch);
         for (var k = 0; k < batch.KeyCount; k++)
         {
             if (k > 0)

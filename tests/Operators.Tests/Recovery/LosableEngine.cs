@@ -91,8 +91,6 @@ public sealed class LosableEngine : IAsyncDisposable
             public void Check(RuntimeProtocol.Deployment deployment, Operators.Builder.DataflowPlan plan)
             {
             }
-
-            public Task ReadyAsync(TimeSpan bound, CancellationToken cancellation) => Task.CompletedTask;
         }
     }
 

@@ -57,6 +57,9 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
     /// <summary>The last item written (the caller has written one).</summary>
     public readonly T Last => items is null ? first : items[Count - 1];
 
+    /// <summary>The item written at <paramref name="index"/>.</summary>
+    public readonly T this[int index] => items is null ? first : items[index];
+
     /// <summary>Appends <paramref name="item"/>.</summary>
     public void Add(T item)
     {
@@ -125,6 +128,14 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
         if (items is null)
             Store();
         return items.AsSpan(start, length);
+    }
+
+    /// <summary>Removes the item at <paramref name="index"/>, moving the later ones down (nothing to move while uniform).</summary>
+    public void RemoveAt(int index)
+    {
+        if (items is not null)
+            items.AsSpan(index + 1, Count - index - 1).CopyTo(items.AsSpan(index));
+        Count--;
     }
 
     /// <summary>Forgets the items from <paramref name="count"/> on.</summary>

@@ -5,7 +5,9 @@ namespace AkkaDifferential.Arrangements.Trace.Columns;
 /// <c>AKKADIFFERENTIAL_TRACE_LAYOUT</c>: <c>lean</c> (the default) lets each column take the leanest representation
 /// that holds its data (uniform columns, implicit offsets, Huffman-encoded string keys where the code pays);
 /// <c>explicit</c> forces every column to be stored, as the general key/value batch; <c>huffman</c> is <c>lean</c>
-/// with the string keys of every batch encoded, however small (<see cref="KeyEncoding.Always"/>). The test suites run
+/// with the string keys of every batch encoded, however small (<see cref="KeyEncoding.Always"/>); <c>composite</c> is
+/// <c>lean</c> with composite traces, whose merges route settled updates to a base part of each batch
+/// (<see cref="Composite.SettledRoute"/>). The test suites run
 /// under each (see the README's test section), so all stay correct.
 /// </summary>
 internal static class TraceLayout
@@ -18,6 +20,9 @@ internal static class TraceLayout
 
     /// <summary>True when every column must be stored: no uniform column, no implicit offsets, no encoded keys.</summary>
     public static bool Explicit => Forced == Kind.Explicit;
+
+    /// <summary>True when traces are composite: their merges write a base part of settled updates beside the general one.</summary>
+    public static bool Composite => Forced == Kind.Composite;
 
     /// <summary>How a merge writes its batch's string keys unless told otherwise.</summary>
     public static KeyEncoding Keys => Forced switch
@@ -41,7 +46,8 @@ internal static class TraceLayout
         null or "" or "lean" => Kind.Lean,
         "explicit" => Kind.Explicit,
         "huffman" => Kind.Huffman,
-        _ => throw new InvalidOperationException($"{Variable} is '{value}', but must be 'lean', 'explicit' or 'huffman'."),
+        "composite" => Kind.Composite,
+        _ => throw new InvalidOperationException($"{Variable} is '{value}', but must be 'lean', 'explicit', 'huffman' or 'composite'."),
     };
 
     /// <summary>The layouts that can be forced.</summary>
@@ -55,5 +61,8 @@ internal static class TraceLayout
 
         /// <summary>Lean, with every batch's string keys Huffman-encoded.</summary>
         Huffman,
+
+        /// <summary>Lean, with composite traces (a base part of settled updates in each merged batch).</summary>
+        Composite,
     }
 }
