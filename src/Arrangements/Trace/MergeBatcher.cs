@@ -11,7 +11,9 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// updates that cancel or repeat (a key loaded many times at one time) are consolidated while they wait, which keeps
 /// what is held close to the number of distinct <c>(key, val, time)</c> rather than of updates received.
 /// <para>Arrivals first gather in one staging builder, as rows, until it holds <see cref="StagedUpdates"/> of them
-/// (or a seal comes): a radix sort of many rows costs a fraction of the merges it replaces (a perf profile of the
+/// (or a seal comes); the builder keeps its rows, and the scratch its radix sort moves them through, from one stage
+/// to the next until the seal, so a load's stages reuse one buffer of each instead of growing and dropping two per
+/// stage on the large-object heap: a radix sort of many rows costs a fraction of the merges it replaces (a perf profile of the
 /// 50M-edge load of <c>bench hello</c> had the merges of runs at 48 % of all samples, the kernel zeroing the pages of
 /// their new columns at 21 % more, and the sorts at 2.4 %: docs/benchmarks.md), so a large load starts its runs at that size instead of at the size of the batches it arrives in, and each
 /// of its updates goes through about four merges fewer (arriving batches hold up to 2^16).</para>
@@ -95,7 +97,10 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         var data = batch.Data;
         var times = batch.Times;
         var diffs = batch.Diffs;
-        staged ??= new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(layout, Math.Min(data.Length, stagedUpdates));
+        // A stage stays within its bound (and so within the rows kept for the next one) unless one batch exceeds it.
+        if (staged is not null && staged.Count > 0 && staged.Count + data.Length > stagedUpdates)
+            SealStaged();
+        staged ??= new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(layout, Math.Min(data.Length, stagedUpdates), retainedCapacity: stagedUpdates);
         for (var i = 0; i < data.Length; i++)
             staged.Push(data[i].Key, data[i].Value, times[i], diffs[i]);
         foreach (var time in batch.MinimalTimes)
@@ -112,6 +117,8 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
     {
         ArgumentNullException.ThrowIfNull(frontier);
         SealStaged();
+        // The staging rows served the arrivals since the last seal; an arrangement between loads holds none.
+        staged = null;
         while (runs.Count > 1)
             MergeLastTwo();
         lower = new Antichain<TTime>();
@@ -158,7 +165,6 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         if (staged is null)
             return;
         var run = staged.Seal(Unsealed);
-        staged = null;
         if (run.IsEmpty)
             return;
         runs.Add(run);

@@ -34,6 +34,18 @@ internal static class RowRadixSort
     /// </summary>
     public static void Sort<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows)
     {
+        TraceRow<TKey, TVal, TTime, TDiff>[]? scratch = null;
+        Sort(rows, ref scratch);
+    }
+
+    /// <summary>
+    /// As <see cref="Sort{TKey, TVal, TTime, TDiff}(Span{TraceRow{TKey, TVal, TTime, TDiff}})"/>; a sort too large
+    /// for the shared pool moves its rows through <paramref name="scratch"/>, allocated there when it is missing or
+    /// too short, so that a caller that sorts many large batches in a row (a batcher's staged updates) allocates its
+    /// scratch once instead of once per sort.
+    /// </summary>
+    public static void Sort<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, ref TraceRow<TKey, TVal, TTime, TDiff>[]? scratch)
+    {
         var n = rows.Length;
         if (n < 2)
             return;
@@ -46,18 +58,19 @@ internal static class RowRadixSort
         }
         var varying = all ^ any;
         if (varying != 0)
-            SortByKey(rows, varying);
+            SortByKey(rows, varying, ref scratch);
         SortRunsOfEqualKeys(rows);
     }
 
     /// <summary>The stable radix passes over the bytes in which some keys differ (<paramref name="varying"/>).</summary>
-    private static void SortByKey<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, ulong varying)
+    private static void SortByKey<TKey, TVal, TTime, TDiff>(
+        Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, ulong varying, ref TraceRow<TKey, TVal, TTime, TDiff>[]? scratch)
     {
         var n = rows.Length;
         var pooled = n <= PooledRows;
-        var buffer = pooled
-            ? ArrayPool<TraceRow<TKey, TVal, TTime, TDiff>>.Shared.Rent(n)
-            : GC.AllocateUninitializedArray<TraceRow<TKey, TVal, TTime, TDiff>>(n);
+        if (!pooled && (scratch is null || scratch.Length < n))
+            scratch = GC.AllocateUninitializedArray<TraceRow<TKey, TVal, TTime, TDiff>>(n);
+        var buffer = pooled ? ArrayPool<TraceRow<TKey, TVal, TTime, TDiff>>.Shared.Rent(n) : scratch!;
         try
         {
             var source = rows;
@@ -91,13 +104,11 @@ internal static class RowRadixSort
         }
         finally
         {
+            // Rows holding references must not keep them alive in the pool or in a scratch the caller keeps.
+            if (RuntimeHelpers.IsReferenceOrContainsReferences<TraceRow<TKey, TVal, TTime, TDiff>>())
+                buffer.AsSpan(0, n).Clear();
             if (pooled)
-            {
-                // Rows holding references must not keep them alive in the pool.
-                if (RuntimeHelpers.IsReferenceOrContainsReferences<TraceRow<TKey, TVal, TTime, TDiff>>())
-                    buffer.AsSpan(0, n).Clear();
                 ArrayPool<TraceRow<TKey, TVal, TTime, TDiff>>.Shared.Return(buffer);
-            }
         }
     }
 

@@ -16,9 +16,12 @@ internal static class SortedRows
     /// <summary>
     /// Sorts <paramref name="rows"/> in the row order of <paramref name="layout"/> (an ordered batch's by radix when its
     /// keys are integers and they are many: <see cref="RowRadixSort"/>; a hashed batch's by hash:
-    /// <see cref="HashSort"/>) and consolidates them in place; returns how many are left at the front.
+    /// <see cref="HashSort"/>) and consolidates them in place; returns how many are left at the front. A radix sort
+    /// too large for the shared pool moves the rows through <paramref name="scratch"/> (allocated there when missing
+    /// or short, and left for the caller's next sort).
     /// </summary>
-    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyLayout layout)
+    public static int SortAndConsolidate<TKey, TVal, TTime, TDiff>(
+        Span<TraceRow<TKey, TVal, TTime, TDiff>> rows, KeyLayout layout, ref TraceRow<TKey, TVal, TTime, TDiff>[]? scratch)
     {
         // Rows often arrive in order (a reduction emits key by key): checking is one pass, sorting many.
         if (layout == KeyLayout.Hashed)
@@ -32,7 +35,7 @@ internal static class SortedRows
         if (!SpanSort.IsSorted<TraceRow<TKey, TVal, TTime, TDiff>, TraceRowOrder<TKey, TVal, TTime, TDiff>>(rows, order))
         {
             if (RowRadixSort.Applies<TKey>(rows.Length))
-                RowRadixSort.Sort(rows);
+                RowRadixSort.Sort(rows, ref scratch);
             else
                 SpanSort.Sort(rows, order);
         }

@@ -54,6 +54,25 @@ public sealed class UpdateBatch<TData, TTime, TDiff> : ITimedBatch<TTime>, IUpda
     /// <inheritdoc/>
     public IReadOnlyList<TTime> MinimalTimes => minimalTimes ??= Progress.Frontiers.MinimalTimes.Of(Times);
 
+    /// <summary>
+    /// The batch of <paramref name="mapped"/> (one record per update, in order) at this batch's times with its
+    /// differences: the two columns are shared, not copied, as the batch is immutable.
+    /// </summary>
+    internal UpdateBatch<TOut, TTime, TDiff> WithData<TOut>(TOut[] mapped)
+    {
+        if (mapped.Length < Count)
+            throw new ArgumentException($"{mapped.Length} records cannot replace the {Count} of a batch.", nameof(mapped));
+        return new(mapped, times, diffs, Count) { minimalTimes = minimalTimes };
+    }
+
+    /// <summary>The batch of these records at these times with <paramref name="replaced"/> as differences (shared columns, as <see cref="WithData{TOut}"/>).</summary>
+    internal UpdateBatch<TData, TTime, TDiffOut> WithDiffs<TDiffOut>(TDiffOut[] replaced)
+    {
+        if (replaced.Length < Count)
+            throw new ArgumentException($"{replaced.Length} differences cannot replace the {Count} of a batch.", nameof(replaced));
+        return new(data, times, replaced, Count) { minimalTimes = minimalTimes };
+    }
+
     /// <summary>The update at <paramref name="index"/>.</summary>
     public Update<TData, TTime, TDiff> this[int index] => new(data[index], times[index], diffs[index]);
 }

@@ -38,14 +38,16 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
     /// <summary>Applies <paramref name="map"/> to every record.</summary>
     /// <param name="map">The function applied to each record.</param>
     /// <param name="name">The operator's name in errors; by default its kind and index (<c>Map#3</c>).</param>
+    /// <remarks>Each output batch is a new record column beside the input batch's times and differences, shared
+    /// rather than copied (batches are immutable).</remarks>
     public Collection<TOut, TTime, TDiff> Map<TOut>(Func<TData, TOut> map, string? name = null) where TOut : notnull =>
         Unary<TOut, TDiff>("Map", name, (batch, output) =>
         {
             var data = batch.Data;
-            var times = batch.Times;
-            var diffs = batch.Diffs;
-            for (var i = 0; i < batch.Count; i++)
-                output.Give(map(data[i]), times[i], diffs[i]);
+            var mapped = new TOut[data.Length];
+            for (var i = 0; i < mapped.Length; i++)
+                mapped[i] = map(data[i]);
+            output.GiveBatch(batch.WithData(mapped));
         });
 
     /// <summary>Replaces every record by the records <paramref name="flatMap"/> returns for it (each with the record's difference).</summary>
@@ -77,14 +79,15 @@ public sealed class Collection<TData, TTime, TDiff> where TData : notnull where 
         });
 
     /// <summary>Negates every difference: the collection that, added to this one, gives the empty collection.</summary>
+    /// <remarks>Each output batch is a new difference column beside the input batch's records and times, shared.</remarks>
     public Collection<TData, TTime, TDiff> Negate() =>
         Unary<TData, TDiff>("Negate", null, static (batch, output) =>
         {
-            var data = batch.Data;
-            var times = batch.Times;
             var diffs = batch.Diffs;
-            for (var i = 0; i < batch.Count; i++)
-                output.Give(data[i], times[i], Difference.Negate(diffs[i]));
+            var negated = new TDiff[diffs.Length];
+            for (var i = 0; i < negated.Length; i++)
+                negated[i] = Difference.Negate(diffs[i]);
+            output.GiveBatch(batch.WithDiffs(negated));
         });
 
     /// <summary>The sum of this collection and <paramref name="other"/>.</summary>
