@@ -13,7 +13,8 @@ namespace AkkaDifferential.Cluster.Wire;
 /// The serializer of progress and frontiers: each member's consolidated, sequenced reports to the frontier singleton
 /// (<see cref="NodeProgress"/>) and their acknowledgements (or a new singleton's <see cref="Resynchronize"/>), a
 /// dataflow's registration with its progress graph, the frontier changes the singleton publishes (to an observer, or
-/// to a member's relay for all its observers), and the frontiers that captures and probes pass on. Locations are an
+/// to a member's relay for all its observers), a dataflow's backlog crossing its bound, and the frontiers that
+/// captures and probes pass on. Locations are an
 /// operator and a port, times their flattened coordinates as variable-length integers: a pointstamp change of a
 /// top-level dataflow takes a few bytes.
 /// </summary>
@@ -35,6 +36,8 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
         Register => "R",
         Registered => "r",
         Unregister => "u",
+        BacklogChanged => "B",
+        BacklogWatch => "W",
         Subscribe => "S",
         FrontiersAdvanced => "F",
         RelayedFrontiers => "L",
@@ -85,6 +88,16 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
                         WriteActorRefs(writer, actors);
                     }
                 }
+                writer.WriteBool(register.Backlog is not null);
+                if (register.Backlog is { } backlogWatch)
+                    WriteBacklogWatch(writer, backlogWatch);
+                break;
+            case BacklogWatch watch:
+                WriteBacklogWatch(writer, watch);
+                break;
+            case BacklogChanged backlog:
+                WriteDataflowId(writer, backlog.Dataflow);
+                writer.WriteBool(backlog.OverBound);
                 break;
             case Registered registered:
                 WriteDataflowId(writer, registered.Dataflow);
@@ -168,7 +181,12 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
                     for (var i = 0; i < count; i++)
                         observers[reader.ReadCount()] = ReadRequiredActorRefs(ref reader);
                 }
-                return new Register(dataflow, graph, initial, listeners, observers);
+                var backlog = reader.ReadBool() ? ReadBacklogWatch(ref reader) : null;
+                return new Register(dataflow, graph, initial, listeners, observers, backlog);
+            case "B":
+                return new BacklogChanged(ReadDataflowId(ref reader), reader.ReadBool());
+            case "W":
+                return ReadBacklogWatch(ref reader);
             case "r":
                 return new Registered(ReadDataflowId(ref reader));
             case "u":
@@ -358,4 +376,12 @@ internal sealed class ProgressSerializer(ExtendedActorSystem system) : WireSeria
         var value = reader.ReadVarInt();
         return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw reader.Malformed($"a 32-bit integer, not {value}");
     }
+
+    private static void WriteBacklogWatch(WireWriter writer, BacklogWatch watch)
+    {
+        WriteActorRef(writer, watch.Watcher);
+        writer.WriteVarInt(watch.Bound);
+    }
+
+    private BacklogWatch ReadBacklogWatch(ref WireReader reader) => new(ReadRequiredActorRef(ref reader), reader.ReadVarInt());
 }

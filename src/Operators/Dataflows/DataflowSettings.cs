@@ -28,11 +28,17 @@ namespace AkkaDifferential;
 /// every output of the dataflow on its driver. Flushing and advancing a session wait (the async calls without blocking)
 /// until fewer are in flight (docs/back-pressure.md); null for no bound.
 /// </param>
+/// <param name="InputMaxQueuedBatches">
+/// The bound, per bucket, on the batches queued at a dataflow's operator inputs (sent and not yet taken in, counted by
+/// the frontier actor from the pointstamps at those inputs). While more are queued, flushing and advancing its input
+/// sessions wait, at any time, until half as many are (docs/back-pressure.md): what a load at one time sends ahead of
+/// the dataflow waits in the producer, not in mailboxes. Null for no bound.
+/// </param>
 /// <param name="JoinFuel">
 /// The most output updates one activation of a join produces; a batch with more matches is joined over several
 /// activations, the join asking itself by message to continue (docs/back-pressure.md). Null for no bound.
 /// </param>
-public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null, int? InputMaxInFlight = 1 << 20, int? JoinFuel = 1_000_000)
+public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int InputBatchSize, TimeSpan? MetricsLogInterval = null, bool Recovery = true, TimeSpan? MetricsReportInterval = null, int? InputMaxInFlight = 1 << 20, int? JoinFuel = 1_000_000, int? InputMaxQueuedBatches = 16)
 {
     /// <summary>The HOCON path of the settings.</summary>
     public const string Section = "akka-differential";
@@ -47,6 +53,7 @@ public sealed record DataflowSettings(int Buckets, TimeSpan DeployTimeout, int I
         Setting.Duration("deploy-timeout", static (s, value) => s with { DeployTimeout = value }),
         Setting.WholeNumber("input-batch-size", minimum: 1, static (s, value) => s with { InputBatchSize = value }),
         Setting.WholeNumberOrOff("input-max-in-flight", minimum: 1, static (s, value) => s with { InputMaxInFlight = value }),
+        Setting.WholeNumberOrOff("input-max-queued-batches", minimum: 1, static (s, value) => s with { InputMaxQueuedBatches = value }),
         Setting.WholeNumberOrOff("join-fuel", minimum: 1, static (s, value) => s with { JoinFuel = value }),
         Setting.DurationOrOff("metrics-log-interval", static (s, value) => s with { MetricsLogInterval = value }),
         Setting.DurationOrOff("metrics-report-interval", static (s, value) => s with { MetricsReportInterval = value }),

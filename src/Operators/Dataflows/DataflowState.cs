@@ -16,6 +16,8 @@ internal sealed class DataflowState(DataflowId id)
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile FlatTime[]? delivered;
     private TaskCompletionSource deliveredMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool backlogged;
+    private TaskCompletionSource backlogMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile DeployedDataflow? current;
     private int recoveries;
     private int traceReaders;
@@ -46,6 +48,15 @@ internal sealed class DataflowState(DataflowId id)
     /// <summary>Completes when <see cref="Delivered"/> next moves (a new task after each move).</summary>
     public Task DeliveredMoved => Volatile.Read(ref deliveredMoved).Task;
 
+    /// <summary>
+    /// True while more batches are queued at the dataflow's operator inputs than <see cref="DataflowSettings.InputMaxQueuedBatches"/>
+    /// allows (from over the bound until half of it): input sessions wait before they send more.
+    /// </summary>
+    public bool Backlogged => backlogged;
+
+    /// <summary>Completes when <see cref="Backlogged"/> next changes (a new task after each change).</summary>
+    public Task BacklogMoved => Volatile.Read(ref backlogMoved).Task;
+
     /// <summary>The times of the dataflow's open input sessions.</summary>
     public OpenInputs Inputs { get; } = new();
 
@@ -75,6 +86,15 @@ internal sealed class DataflowState(DataflowId id)
     {
         delivered = frontier;
         Interlocked.Exchange(ref deliveredMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>Records whether the backlog is over its bound, and wakes who waits for a change.</summary>
+    public void SetBacklogged(bool over)
+    {
+        if (backlogged == over)
+            return;
+        backlogged = over;
+        Interlocked.Exchange(ref backlogMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>Records the incarnation the dataflow runs as now.</summary>

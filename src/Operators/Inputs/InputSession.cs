@@ -25,7 +25,9 @@ namespace AkkaDifferential;
 /// <see cref="Flush"/>, <see cref="AdvanceTo(TTime)"/> and an update that sends a full buffer
 /// (<see cref="DataflowSettings.InputBatchSize"/>) block the calling thread until then, so that no call of a producer
 /// faster than the dataflow buffers without bound. Updates at times an input still holds are not waited for: they
-/// cannot complete before it moves.</para>
+/// cannot complete before it moves. All of these also wait, at any time, while more than
+/// <see cref="DataflowSettings.InputMaxQueuedBatches"/> batches per bucket are queued at the dataflow's operator inputs,
+/// until half as many are: a load at one time goes at the pace its operators take it in.</para>
 /// A session is used from one thread at a time. Every check (a time moving backwards, use after the dataflow has
 /// stopped) throws before anything is changed, so the updates accepted before the error are intact.
 /// <para>In a dataflow that recovers from the loss of a cluster member (docs/recovery.md), the session retains every
@@ -448,26 +450,34 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
         return delivered;
     }
 
-    /// <summary>True when no more than the bound is in flight at times the dataflow can absorb now (or there is no bound).</summary>
+    /// <summary>
+    /// True when the dataflow's backlog is not over its bound and no more than the in-flight bound is in flight at
+    /// times the dataflow can absorb now (or there is no bound).
+    /// </summary>
     private bool BelowBound()
     {
-        if (settings.InputMaxInFlight is not { } bound || !WaitsForAbsorption)
+        if (!WaitsForAbsorption)
+            return true;
+        if (state.Backlogged)
+            return false;
+        if (settings.InputMaxInFlight is not { } bound)
             return true;
         lock (gate)
             return inFlight.Count < bound || inFlight.Absorbable(Delivered(), state.Inputs.Frontier<TTime>()) < bound;
     }
 
-    /// <summary>Completes once <see cref="BelowBound"/> holds, waking at each move of the delivered frontier.</summary>
+    /// <summary>Completes once <see cref="BelowBound"/> holds, waking at each move of the delivered frontier and of the backlog.</summary>
     private async Task WhenBelowBound(CancellationToken cancellation)
     {
         while (true)
         {
             // Taken before the check, so that a move between the check and the wait is not missed.
             var moved = state.DeliveredMoved;
+            var backlogMoved = state.BacklogMoved;
             if (BelowBound())
                 return;
             state.ThrowIfNotRunning($"wait for input '{name}' to be absorbed");
-            await Task.WhenAny(moved, state.Completion).WaitAsync(cancellation).ConfigureAwait(false);
+            await Task.WhenAny(moved, backlogMoved, state.Completion).WaitAsync(cancellation).ConfigureAwait(false);
         }
     }
 

@@ -98,6 +98,11 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
             if (failure.Dataflow is not { } incarnation || incarnation == current.Id)
                 Fail(failure.Cause);
         });
+        Receive<FrontierProtocol.BacklogChanged>(changed =>
+        {
+            if (changed.Dataflow == current.Id)
+                state.SetBacklogged(changed.OverBound);
+        });
         Receive<ProbeProtocol.Delivered>(report =>
         {
             if (delivered.Report(Sender, report.Frontier))
@@ -256,7 +261,10 @@ internal sealed class DataflowActor : ReceiveActor, IWithTimers
         var observers = plan.Operators
             .Where(n => n.ObservesFrontiers && n.Factory is not null)
             .ToDictionary(n => n.Index, n => (IReadOnlyList<IActorRef>)[.. instances.Select(bucket => bucket[n.Index]!)]);
-        frontier.Tell(new FrontierProtocol.Register(current.Id, plan.Graph, sources, [], observers));
+        // A new registration counts its backlog from zero: what an earlier incarnation queued is no longer waited for.
+        state.SetBacklogged(false);
+        var backlog = settings.InputMaxQueuedBatches is { } perBucket ? new FrontierProtocol.BacklogWatch(Self, (long)perBucket * buckets) : null;
+        frontier.Tell(new FrontierProtocol.Register(current.Id, plan.Graph, sources, [], observers, backlog));
     }
 
     /// <summary>

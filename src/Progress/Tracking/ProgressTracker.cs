@@ -42,6 +42,7 @@ internal sealed class ProgressTracker
     // Input ports whose implications may have a new frontier, since frontiers were last taken.
     private readonly List<int> dirty = [];
     private int held;
+    private long queued;
 
     /// <summary>Creates a tracker for <paramref name="graph"/> with no pointstamps.</summary>
     /// <exception cref="ArgumentException">The graph is malformed (see <see cref="ProgressGraph.Validate"/>), or its summaries disagree on the depth of the times at some location.</exception>
@@ -79,6 +80,14 @@ internal sealed class ProgressTracker
     public bool IsQuiescent => held == 0;
 
     /// <summary>
+    /// The messages sent to operator inputs and not yet consumed, at any time: the sum of the pointstamp counts at
+    /// input ports, where only messages hold pointstamps (capabilities are at outputs). What a dataflow's mailboxes hold
+    /// (and the network carries) as far as the reports that reached the tracker tell; for a while it may count a
+    /// message consumed before it counts it sent.
+    /// </summary>
+    public long Queued => queued;
+
+    /// <summary>
     /// Applies a batch of pointstamp changes atomically and returns the input ports whose frontier changed, with
     /// their new frontiers.
     /// </summary>
@@ -107,6 +116,8 @@ internal sealed class ProgressTracker
         for (var i = 0; i < batch.Length; i++)
         {
             var at = indexes[i];
+            if (!graph.Locations[at].IsSource)
+                queued += batch[i].Delta;
             if (pointstamps[at].UpdateDeferred(batch[i].Time, batch[i].Delta))
                 moved.Add(at);
         }

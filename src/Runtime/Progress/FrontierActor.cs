@@ -22,7 +22,9 @@ namespace AkkaDifferential.Runtime.Progress;
 /// always safe: frontiers may lag, never lead. Observers on another node get a publication's changes through that
 /// node's <see cref="FrontierRelay"/>, in one message per node, not one per observer. Node agents are acknowledged
 /// once per <see cref="AckInterval"/> at most, with the highest sequence applied: an acknowledgement only lets the agent
-/// drop what it keeps for resending, and the agent resends after a second.
+/// drop what it keeps for resending, and the agent resends after a second. A dataflow registered with a
+/// <see cref="BacklogWatch"/> has its watcher told, as each update is applied, when the messages queued at its
+/// operator inputs cross the bound (and fall back to half of it): its input sessions wait while they are over it.
 /// </remarks>
 internal sealed class FrontierActor : UntypedActor, IWithTimers
 {
@@ -101,7 +103,7 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
             Sender.Tell(new Status.Failure(new ArgumentException($"Dataflow '{register.Dataflow.Name}' cannot be registered: {ex.Message}", ex)));
             return;
         }
-        var progress = new DataflowProgress(tracker, register.Listeners, register.Observers ?? new Dictionary<int, IReadOnlyList<IActorRef>>());
+        var progress = new DataflowProgress(tracker, register.Listeners, register.Observers ?? new Dictionary<int, IReadOnlyList<IActorRef>>(), register.Backlog);
         dataflows[register.Dataflow] = progress;
         Publish(register.Dataflow, progress, progress.Tracker.Apply(register.InitialPointstamps));
         if (early.Remove(register.Dataflow, out var pending))
@@ -147,7 +149,9 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
         }
         try
         {
-            if (!progress.Tracker.Update(update.Changes))
+            var moved = progress.Tracker.Update(update.Changes);
+            WatchBacklog(update.Dataflow, progress);
+            if (!moved)
                 return;
             dirty.Add(update.Dataflow);
             if (!publishQueued)
@@ -161,6 +165,18 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
             // A malformed batch is a bug in its sender; it must not cost the other dataflows their progress state.
             log.Error(ex, "Dropping a malformed progress update of dataflow {0}", update.Dataflow);
         }
+    }
+
+    /// <summary>Tells the backlog's watcher when the queued messages cross its bound, and again when they fall to half of it.</summary>
+    private static void WatchBacklog(DataflowId dataflow, DataflowProgress progress)
+    {
+        if (progress.Backlog is not { } watch)
+            return;
+        var queued = progress.Tracker.Queued;
+        if (progress.OverBound ? 2 * queued > watch.Bound : queued <= watch.Bound)
+            return;
+        progress.OverBound = !progress.OverBound;
+        watch.Watcher.Tell(new BacklogChanged(dataflow, progress.OverBound));
     }
 
     private void OnSubscribe(Subscribe subscribe)
@@ -264,8 +280,12 @@ internal sealed class FrontierActor : UntypedActor, IWithTimers
         public static PublishPending Instance { get; } = new();
     }
 
-    private sealed record DataflowProgress(ProgressTracker Tracker, IReadOnlyList<IActorRef> Listeners, IReadOnlyDictionary<int, IReadOnlyList<IActorRef>> Observers)
+    private sealed record DataflowProgress(
+        ProgressTracker Tracker, IReadOnlyList<IActorRef> Listeners, IReadOnlyDictionary<int, IReadOnlyList<IActorRef>> Observers, BacklogWatch? Backlog)
     {
         public Dictionary<Location, List<IActorRef>> Subscribers { get; } = [];
+
+        /// <summary>True from the update that queued more than the backlog's bound until one that left half of it or less.</summary>
+        public bool OverBound { get; set; }
     }
 }

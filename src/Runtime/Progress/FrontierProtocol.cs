@@ -16,14 +16,26 @@ internal static class FrontierProtocol
     /// before any of them runs (inputs hold one at the minimum time). <paramref name="Listeners"/> receive every
     /// <see cref="FrontiersAdvanced"/>; <paramref name="Observers"/> are, per operator, the actors (one per bucket)
     /// that receive the changes of that operator's input ports only, straight from the frontier actor, in one message
-    /// per publication. The sender is answered with <see cref="Registered"/>.
+    /// per publication. <paramref name="Backlog"/>, when given, is told when the messages queued at the dataflow's
+    /// operator inputs rise above its bound and when they fall back. The sender is answered with <see cref="Registered"/>.
     /// </summary>
     public sealed record Register(
         DataflowId Dataflow,
         ProgressGraph Graph,
         IReadOnlyList<PointstampChange> InitialPointstamps,
         IReadOnlyList<IActorRef> Listeners,
-        IReadOnlyDictionary<int, IReadOnlyList<IActorRef>>? Observers = null);
+        IReadOnlyDictionary<int, IReadOnlyList<IActorRef>>? Observers = null,
+        BacklogWatch? Backlog = null);
+
+    /// <summary>
+    /// Who learns of a dataflow's backlog, and at what bound: <paramref name="Watcher"/> is sent
+    /// <see cref="BacklogChanged"/> with <c>OverBound</c> true when more than <paramref name="Bound"/> messages are
+    /// queued at its operator inputs (<see cref="ProgressTracker.Queued"/>), and false once no more than half as many are.
+    /// </summary>
+    public sealed record BacklogWatch(IActorRef Watcher, long Bound);
+
+    /// <summary>A dataflow's backlog crossed its <see cref="BacklogWatch"/>'s bound (upwards) or half of it (downwards).</summary>
+    public sealed record BacklogChanged(DataflowId Dataflow, bool OverBound) : IDeadLetterSuppression;
 
     /// <summary>The answer to <see cref="Register"/>.</summary>
     public sealed record Registered(DataflowId Dataflow) : IDeadLetterSuppression;

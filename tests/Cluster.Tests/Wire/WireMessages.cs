@@ -38,6 +38,7 @@ internal static class WireMessages
             (ops, channels) => new ProgressGraph(ops, channels));
         var observers = Gen.Dictionary(count, actor.Array[0, 3].Select(a => (IReadOnlyList<IActorRef>)a))[0, 3];
         var target = Gen.Select(location, flats, (l, f) => new FrontierProtocol.TargetFrontier(l, f));
+        var backlog = Gen.Select(actor, Gen.Long[1, long.MaxValue], (a, b) => new FrontierProtocol.BacklogWatch(a, b));
         var batch = Gen.Select(Gen.Select(Gen.Int, Gen.Int), Gen.Long[0, 3], Gen.Long[-1, 1]).Array[0, 20]
             .Select(u => new UpdateBatch<(int, int), long, long>([.. u.Select(x => x.Item1)], [.. u.Select(x => x.Item2)], [.. u.Select(x => x.Item3)]));
         var traffic = Gen.Select(Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue], Gen.Long[0, long.MaxValue], (b, u, n) => new WireTraffic.Count(b, u, n));
@@ -70,8 +71,10 @@ internal static class WireMessages
             [typeof(NodeProgressProtocol.NodeProgressAck)] = Gen.Select(strings, Gen.Long, Gen.Guid, (n, s, f) => (object)new NodeProgressProtocol.NodeProgressAck(n, s, f)),
             [typeof(NodeProgressProtocol.Resynchronize)] = Gen.Guid.Select(f => (object)new NodeProgressProtocol.Resynchronize(f)),
             [typeof(FrontierProtocol.ProgressUpdate)] = update.Select(u => (object)u),
-            [typeof(FrontierProtocol.Register)] = Gen.Select(id, graph, change.Array[0, 4], actor.Array[0, 3], Gen.Bool, observers,
-                (d, g, c, l, none, o) => (object)new FrontierProtocol.Register(d, g, c, l, none ? null : o)),
+            [typeof(FrontierProtocol.Register)] = Gen.Select(id, graph, change.Array[0, 4], actor.Array[0, 3], Gen.Bool, observers, Gen.Null(backlog, 0.5),
+                (d, g, c, l, none, o, b) => (object)new FrontierProtocol.Register(d, g, c, l, none ? null : o, b)),
+            [typeof(FrontierProtocol.BacklogWatch)] = backlog.Select(b => (object)b),
+            [typeof(FrontierProtocol.BacklogChanged)] = Gen.Select(id, Gen.Bool, (d, over) => (object)new FrontierProtocol.BacklogChanged(d, over)),
             [typeof(FrontierProtocol.Registered)] = id.Select(d => (object)new FrontierProtocol.Registered(d)),
             [typeof(FrontierProtocol.Unregister)] = id.Select(d => (object)new FrontierProtocol.Unregister(d)),
             [typeof(FrontierProtocol.Subscribe)] = Gen.Select(id, location, actor, (d, l, a) => (object)new FrontierProtocol.Subscribe(d, l, a)),

@@ -63,6 +63,23 @@ public sealed class ProgressTrackerTests
     }
 
     [Fact]
+    public void Queued_counts_the_messages_at_inputs_whatever_their_times_and_not_the_capabilities()
+    {
+        var tracker = new ProgressTracker(TestGraphs.Chain.Graph);
+        tracker.Apply([new(Location.Source(0, 0), new FlatTime([0]), 1), new(Location.Source(1, 0), new FlatTime([4]), 2)]);
+        Assert.Equal(0, tracker.Queued);
+        tracker.Apply([new(Location.Target(1, 0), new FlatTime([0]), 3), new(Location.Target(2, 0), new FlatTime([7]), 2), new(Location.Target(3, 0), new FlatTime([1]), 1)]);
+        Assert.Equal(6, tracker.Queued);
+        // A consumption may be reported before its message: the count dips, and recovers when the send arrives.
+        tracker.Apply([new(Location.Target(3, 0), new FlatTime([2]), -1), new(Location.Target(1, 0), new FlatTime([0]), -3)]);
+        Assert.Equal(2, tracker.Queued);
+        Assert.Throws<ArgumentException>(() => tracker.Apply([new(Location.Target(2, 0), new FlatTime([7]), -2), new(Location.Target(9, 0), new FlatTime([0]), 1)]));
+        Assert.Equal(2, tracker.Queued);
+        tracker.Apply([new(Location.Target(2, 0), new FlatTime([7]), -2), new(Location.Target(3, 0), new FlatTime([1]), -1), new(Location.Target(3, 0), new FlatTime([2]), 1)]);
+        Assert.Equal(0, tracker.Queued);
+    }
+
+    [Fact]
     public void A_change_at_a_location_outside_the_graph_is_refused()
     {
         var tracker = new ProgressTracker(TestGraphs.Chain.Graph);
