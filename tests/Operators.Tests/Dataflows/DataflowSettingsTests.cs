@@ -135,7 +135,7 @@ public sealed class DataflowSettingsTests
     public async Task An_unknown_key_far_from_every_known_one_is_refused_with_the_known_keys(EntryPoint entry)
     {
         var error = await Refused(entry, "akka-differential.colour = red");
-        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, input-max-in-flight, join-fuel, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
+        Assert.Contains("'akka-differential.colour' is not a setting. The settings are: buckets, deploy-timeout, input-batch-size, input-max-in-flight, input-max-queued-batches, join-fuel, metrics-log-interval, metrics-report-interval, recovery.", error.Message);
 
         error = await Refused(entry, "akka-differential.buckets { count = 3 }");
         Assert.Contains("'akka-differential.buckets' must be a whole number ≥ 1, but is an object", error.Message);
