@@ -16,7 +16,10 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// <param name="RecordsPerStep">Records the dataflow's operators processed during the rounds, per step.</param>
 /// <param name="StepsPerSecond">Steps (one insert and one remove each) per second of round latency.</param>
 /// <param name="UpdatesPerSecond">Input updates per second of round latency: twice <paramref name="StepsPerSecond"/>.</param>
-/// <param name="PeakWorkingSetBytes">The process's peak working set (VmHWM), read after the dataflow ran and before the LINQ baseline.</param>
+/// <param name="PeakWorkingSetBytes">
+/// The peak working set (VmHWM) of the run, reset before it where the system allows (<see cref="PeakResidentSet"/>) and
+/// read after the dataflow ran, before the LINQ baseline; beside upstream, the largest over our runs of the pairs.
+/// </param>
 /// <param name="HeapBytesBefore">GC heap after a full collection, before the dataflow was built.</param>
 /// <param name="HeapBytesAfterLoad">GC heap after a full collection, once the load was done.</param>
 /// <param name="HeapBytesAfterRounds">GC heap after a full collection, after the rounds.</param>

@@ -22,8 +22,10 @@ namespace AkkaDifferential.Host.Benchmarks;
 /// rounds' clocks: otherwise the first measured rounds run at the earlier tiers while those compilations share the
 /// cores with them. A method climbs one tier per pass that calls it after the JIT went quiet, so the warm-up runs
 /// <see cref="JitSettling.WarmupPasses"/> times, each pass followed by that wait.</para>
-/// <para>Memory: the peak working set is read when the dataflow is done and before the baseline runs (so it is the
-/// engine's peak, plus the runtime); heap figures are <see cref="GC.GetTotalMemory(bool)"/> after a full collection.</para>
+/// <para>Memory: the peak working set is reset where the system allows (<see cref="PeakResidentSet"/>) after the full
+/// collection that starts a run and read when the dataflow is done, before the baseline runs (so it is that run's
+/// peak of the engine, plus the runtime and what the process kept from earlier runs); heap figures are
+/// <see cref="GC.GetTotalMemory(bool)"/> after a full collection.</para>
 /// </remarks>
 internal static class BenchRunner
 {
@@ -96,7 +98,9 @@ internal static class BenchRunner
             runs.Add(run);
             pairs.Add(new UpstreamPair(upstream, run.LoadSeconds, run.Rounds.Median, run.Rounds.P99));
         }
-        return (MedianRun(runs), new UpstreamComparison(program, UpstreamProgram.Arguments(config), pairs), null);
+        // Upstream's peak is its largest over the pairs; ours likewise, each run's own.
+        var median = MedianRun(runs) with { PeakWorkingSet = runs.Max(static r => r.PeakWorkingSet) };
+        return (median, new UpstreamComparison(program, UpstreamProgram.Arguments(config), pairs), null);
     }
 
     /// <summary>
@@ -136,6 +140,7 @@ internal static class BenchRunner
     private static async Task<DataflowRun> RunDataflowAsync(BenchWorkload workload, BenchConfig config, ProgressDisplay progress, BenchTarget target)
     {
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        PeakResidentSet.Reset();
         await using var deployment = await target(workload, config);
         var deployed = deployment.Dataflow.Handles;
         var metrics = deployment.Dataflow.Metrics;
