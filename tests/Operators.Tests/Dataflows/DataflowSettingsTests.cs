@@ -37,9 +37,10 @@ public sealed class DataflowSettingsTests
     [MemberData(nameof(EntryPoints))]
     public async Task An_override_takes_effect(EntryPoint entry)
     {
-        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off\nakka-differential.input-max-in-flight = 500\nakka-differential.join-fuel = 64");
-        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1), InputMaxInFlight: 500, JoinFuel: 64), settings);
+        var settings = await SettingsOf(entry, "akka-differential { buckets = 2, deploy-timeout = 1500ms }\nakka-differential.input-batch-size = \"7\"\nakka-differential.metrics-log-interval = 30s\nakka-differential.recovery = off\nakka-differential.input-max-in-flight = 500\nakka-differential.join-fuel = 64\nakka-differential.input-max-queued-batches = 3");
+        Assert.Equal(new DataflowSettings(2, TimeSpan.FromMilliseconds(1500), 7, TimeSpan.FromSeconds(30), Recovery: false, MetricsReportInterval: TimeSpan.FromSeconds(1), InputMaxInFlight: 500, JoinFuel: 64, InputMaxQueuedBatches: 3), settings);
         Assert.Null((await SettingsOf(entry, "akka-differential.input-max-in-flight = off")).InputMaxInFlight);
+        Assert.Null((await SettingsOf(entry, "akka-differential.input-max-queued-batches = off")).InputMaxQueuedBatches);
         Assert.Null((await SettingsOf(entry, "akka-differential.join-fuel = off")).JoinFuel);
     }
 
@@ -93,6 +94,10 @@ public sealed class DataflowSettingsTests
             ("input-max-in-flight", "99999999999", $"{countOrOff} '99999999999', more than 2147483647"),
             ("input-max-in-flight", "[1]", $"{countOrOff} a list"),
             ("input-max-in-flight", "{ updates = 1 }", $"{countOrOff} an object"),
+            ("input-max-queued-batches", "0", $"{countOrOff} '0'"),
+            ("input-max-queued-batches", "-2", $"{countOrOff} '-2'"),
+            ("input-max-queued-batches", "sixteen", $"{countOrOff} 'sixteen'"),
+            ("input-max-queued-batches", "[16]", $"{countOrOff} a list"),
             ("join-fuel", "", $"{countOrOff} empty"),
             ("join-fuel", "0", $"{countOrOff} '0'"),
             ("join-fuel", "-1", $"{countOrOff} '-1'"),
