@@ -48,6 +48,33 @@ public sealed class RowRadixSortTests
         }, iter: 200);
 
     [Fact]
+    public void Sorts_too_large_for_the_pool_share_one_kept_scratch_and_leave_it_holding_no_references()
+    {
+        // A batcher's staging builder sorts stage after stage through one scratch: larger, smaller, then larger again.
+        var random = new Random(20261207);
+        TraceRow<int, string, long, long>[]? scratch = null;
+        TraceRow<int, string, long, long>[]? kept = null;
+        foreach (var count in new[] { 70_000, 100_000, 66_000, 100_000 })
+        {
+            var rows = new TraceRow<int, string, long, long>[count];
+            for (var i = 0; i < count; i++)
+                rows[i] = new(random.Next(-40_000, 40_000), "abc"[random.Next(3)].ToString(), random.Next(4), random.Next(-2, 3));
+            var expected = rows.ToArray();
+            var order = new TraceRowOrder<int, string, long, long>();
+            SpanSort.Sort(expected.AsSpan(), order);
+            RowRadixSort.Sort(rows.AsSpan(), ref scratch);
+            for (var i = 0; i < count; i++)
+                Assert.True(order.Compare(expected[i], rows[i]) == 0, $"row {i} of {count}: expected key {expected[i].Key}, got {rows[i].Key}");
+            Assert.NotNull(scratch);
+            Assert.True(scratch.Length >= count);
+            Assert.All(scratch, row => Assert.Null(row.Val));
+            if (kept is not null && kept.Length >= count)
+                Assert.Same(kept, scratch);
+            kept = scratch;
+        }
+    }
+
+    [Fact]
     public void Only_integer_keys_of_a_batch_at_the_threshold_are_sorted_by_radix()
     {
         Assert.True(RowRadixSort.Applies<int>(RowRadixSort.Threshold));
