@@ -98,7 +98,7 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
         var times = batch.Times;
         var diffs = batch.Diffs;
         // A stage stays within its bound (and so within the rows kept for the next one) unless one batch exceeds it.
-        if (staged is not null && staged.Count > 0 && staged.Count + data.Length > stagedUpdates)
+        if (staged?.Count > 0 && staged.Count + data.Length > stagedUpdates)
             SealStaged();
         staged ??= new TraceBatchBuilder<TKey, TVal, TTime, TDiff>(layout, Math.Min(data.Length, stagedUpdates), retainedCapacity: stagedUpdates);
         for (var i = 0; i < data.Length; i++)

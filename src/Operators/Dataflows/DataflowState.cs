@@ -15,9 +15,8 @@ internal sealed class DataflowState(DataflowId id)
 {
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile FlatTime[]? delivered;
-    private TaskCompletionSource deliveredMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool backlogged;
-    private TaskCompletionSource backlogMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource boundsMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile DeployedDataflow? current;
     private int recoveries;
     private int traceReaders;
@@ -45,17 +44,17 @@ internal sealed class DataflowState(DataflowId id)
     /// </summary>
     public FlatTime[]? Delivered => delivered;
 
-    /// <summary>Completes when <see cref="Delivered"/> next moves (a new task after each move).</summary>
-    public Task DeliveredMoved => Volatile.Read(ref deliveredMoved).Task;
+    /// <summary>
+    /// Completes when what input sessions wait on next changes: <see cref="Delivered"/> moves or <see cref="Backlogged"/>
+    /// flips (a new task after each change).
+    /// </summary>
+    public Task BoundsMoved => Volatile.Read(ref boundsMoved).Task;
 
     /// <summary>
     /// True while more batches are queued at the dataflow's operator inputs than <see cref="DataflowSettings.InputMaxQueuedBatches"/>
     /// allows (from over the bound until half of it): input sessions wait before they send more.
     /// </summary>
     public bool Backlogged => backlogged;
-
-    /// <summary>Completes when <see cref="Backlogged"/> next changes (a new task after each change).</summary>
-    public Task BacklogMoved => Volatile.Read(ref backlogMoved).Task;
 
     /// <summary>The times of the dataflow's open input sessions.</summary>
     public OpenInputs Inputs { get; } = new();
@@ -85,7 +84,7 @@ internal sealed class DataflowState(DataflowId id)
     public void AdvanceDelivered(FlatTime[] frontier)
     {
         delivered = frontier;
-        Interlocked.Exchange(ref deliveredMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        WakeWaiters();
     }
 
     /// <summary>Records whether the backlog is over its bound, and wakes who waits for a change.</summary>
@@ -94,8 +93,11 @@ internal sealed class DataflowState(DataflowId id)
         if (backlogged == over)
             return;
         backlogged = over;
-        Interlocked.Exchange(ref backlogMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        WakeWaiters();
     }
+
+    private void WakeWaiters() =>
+        Interlocked.Exchange(ref boundsMoved, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Records the incarnation the dataflow runs as now.</summary>
     public void Deployed(DeployedDataflow incarnation)

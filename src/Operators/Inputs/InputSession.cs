@@ -472,12 +472,11 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
         while (true)
         {
             // Taken before the check, so that a move between the check and the wait is not missed.
-            var moved = state.DeliveredMoved;
-            var backlogMoved = state.BacklogMoved;
+            var moved = state.BoundsMoved;
             if (BelowBound())
                 return;
             state.ThrowIfNotRunning($"wait for input '{name}' to be absorbed");
-            await Task.WhenAny(moved, backlogMoved, state.Completion).WaitAsync(cancellation).ConfigureAwait(false);
+            await Task.WhenAny(moved, state.Completion).WaitAsync(cancellation).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace AkkaDifferential.Operators.Tests.Inputs;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace AkkaDifferential.Operators.Tests.Inputs;
 /// advances, is held back while an operator does not take them in, and without the bound it is not; either way
 /// nothing is lost.
 /// </summary>
-public sealed class QueuedBatchesTests
+public sealed class QueuedBatchesTests(ITestOutputHelper output)
 {
     private const int BatchSize = 100;
     // Enough that the producer, 25 ms a batch, would go on for 10 s: the frontier actor learns of the queue within that
@@ -20,6 +22,7 @@ public sealed class QueuedBatchesTests
     public async Task A_load_at_one_time_waits_in_its_producer_while_more_batches_are_queued_than_the_bound()
     {
         var (finishedWhileStalled, sentWhileStalled) = await LoadAsync("2", Batches, waitForTheProducer: false);
+        output.WriteLine($"The producer sent {sentWhileStalled} of {Batches} batches before it was held back (bound 2, 1 bucket).");
         Assert.False(finishedWhileStalled, $"The producer sent all {Batches} batches while the operator took in none.");
         Assert.True(sentWhileStalled < Batches, $"The producer sent {sentWhileStalled} of {Batches} batches while the operator took in none.");
     }
