@@ -267,18 +267,8 @@ internal sealed class BatchMerger<TKey, TVal, TTime, TDiff> : IBatchMerge<TKey, 
 
     private void FinishVal()
     {
-        var count = times.Count - valFirstUpdate;
-        if (!valSorted)
-        {
-            SortedColumns.SortByTime(times.Span(valFirstUpdate, count), diffs.Span(valFirstUpdate, count));
-            valMerged = true;
-        }
-        if (valMerged)
-        {
-            var kept = valFirstUpdate + SortedColumns.ConsolidateSortedTimes(times.Span(valFirstUpdate, count), diffs.Span(valFirstUpdate, count));
-            times.Truncate(kept);
-            diffs.Truncate(kept);
-        }
+        if (!valSorted || valMerged)
+            SortedColumns.SortAndConsolidateValue(ref times, ref diffs, valFirstUpdate, sort: !valSorted);
         if (times.Count > valFirstUpdate)
         {
             vals.Add(currentVal);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using AkkaDifferential.Arrangements.Trace.Columns;
 
 namespace AkkaDifferential.Arrangements.Trace;
 
@@ -63,6 +65,50 @@ internal static class SortedColumns
             write++;
         }
         return write;
+    }
+
+    /// <summary>
+    /// Sorts by time, when <paramref name="sort"/>, and consolidates the updates a merge has written for one value,
+    /// those from <paramref name="start"/> on: in place when both columns are stored, and otherwise through a rented
+    /// copy of the few updates, written back, so that coded or uniform columns stay so.
+    /// </summary>
+    public static void SortAndConsolidateValue<TTime, TDiff>(
+        ref ColumnWriter<TTime, TimeEquality<TTime>> times, ref ColumnWriter<TDiff, DiffEquality<TDiff>> diffs, int start, bool sort)
+    {
+        var count = times.Count - start;
+        if (times.IsStored && diffs.IsStored)
+        {
+            if (sort)
+                SortByTime(times.Span(start, count), diffs.Span(start, count));
+            var kept = start + ConsolidateSortedTimes(times.Span(start, count), diffs.Span(start, count));
+            times.Truncate(kept);
+            diffs.Truncate(kept);
+            return;
+        }
+        var timeCopy = ArrayPool<TTime>.Shared.Rent(count);
+        var diffCopy = ArrayPool<TDiff>.Shared.Rent(count);
+        try
+        {
+            var t = timeCopy.AsSpan(0, count);
+            var d = diffCopy.AsSpan(0, count);
+            times.CopyTo(start, t);
+            diffs.CopyTo(start, d);
+            if (sort)
+                SortByTime(t, d);
+            var kept = ConsolidateSortedTimes(t, d);
+            times.Truncate(start);
+            diffs.Truncate(start);
+            for (var i = 0; i < kept; i++)
+            {
+                times.Add(t[i]);
+                diffs.Add(d[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<TTime>.Shared.Return(timeCopy, RuntimeHelpers.IsReferenceOrContainsReferences<TTime>());
+            ArrayPool<TDiff>.Shared.Return(diffCopy, RuntimeHelpers.IsReferenceOrContainsReferences<TDiff>());
+        }
     }
 
     /// <summary>Sorts <paramref name="times"/> and <paramref name="diffs"/> together by time.</summary>

@@ -15,6 +15,7 @@ public class ColumnLayoutTests
         Assert.Equal(TraceLayout.Kind.Explicit, TraceLayout.Parse(" explicit "));
         Assert.Equal(TraceLayout.Kind.Huffman, TraceLayout.Parse("Huffman"));
         Assert.Equal(TraceLayout.Kind.Composite, TraceLayout.Parse(" composite"));
+        Assert.Equal(TraceLayout.Kind.Coded, TraceLayout.Parse("CODED"));
         var error = Assert.Throws<InvalidOperationException>(() => TraceLayout.Parse("compact"));
         Assert.Contains(TraceLayout.Variable, error.Message);
         Assert.Contains("'compact'", error.Message);
@@ -78,12 +79,12 @@ public class ColumnLayoutTests
                 return;
             Assert.Equal(7, encoded.Base);
             Assert.Equal(items.Where(i => i != 7).ToArray(), encoded.Exceptions.ToArray());
-            var column = Column<int>.Sparse(encoded, items.Length);
+            var column = Column<int>.Encoded(encoded, items.Length);
             Assert.Equal(items, column.ToArray());
             for (var i = 0; i < items.Length; i += 7)
                 Assert.Equal(items[i], column[i]);
             var sorted = items.Order().ToArray();
-            var sortedColumn = Column<int>.Sparse(BaseAndExceptions<int>.TryEncode<DiffEquality<int>>(sorted)!, sorted.Length);
+            var sortedColumn = Column<int>.Encoded(BaseAndExceptions<int>.TryEncode<DiffEquality<int>>(sorted)!, sorted.Length);
             for (var target = -1; target <= 9; target++)
                 Assert.Equal(Array.FindIndex(sorted, x => x >= target) is var at && at >= 0 ? at : sorted.Length, sortedColumn.LowerBound(0, sorted.Length, target));
             Assert.Equal(items.Select(i => (long)i * 2), column.Select(i => (long)i * 2).ToArray());

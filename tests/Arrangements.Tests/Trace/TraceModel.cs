@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AkkaDifferential.Arrangements.Trace;
 using AkkaDifferential.Arrangements.Trace.Columns;
 using AkkaDifferential.Arrangements.Trace.Composite;
@@ -292,8 +293,9 @@ internal static class TraceModel
     }
 
     /// <summary>
-    /// Uniform exactly when all items are equal; a base and exceptions exactly when they are not and, among at least 64
-    /// items, at most a quarter differ from the most frequent one.
+    /// Uniform exactly when all items are equal; palette codes only when smaller than the items' array; a base and
+    /// exceptions where that is admitted (at least 64 items, at most a quarter differing from the most frequent one)
+    /// unless palette codes are no larger; an encoded column's distinct items are exactly the items' values.
     /// </summary>
     private static void AssertLeanest<T>(bool lean, Column<T> column, Comparison<T> compare)
     {
@@ -307,7 +309,20 @@ internal static class TraceModel
         }
         var uniform = most == items.Length;
         Assert.Equal(lean && uniform, column.IsUniform);
-        Assert.Equal(lean && !uniform && items.Length >= 64 && items.Length - most <= items.Length / 4, column.IsBaseAndExceptions);
+        if (!lean || uniform)
+            return;
+        if (column.IsPaletteCoded)
+            Assert.True(column.StoredBytes < (long)items.Length * Unsafe.SizeOf<T>(), $"{column.StoredBytes} bytes of codes for {items.Length} items");
+        if (BaseAndExceptions<T>.Admits(items.Length, items.Length - most))
+            Assert.True(column.IsBaseAndExceptions || (column.IsPaletteCoded && column.StoredBytes <= BaseAndExceptions<T>.BytesFor(items.Length, items.Length - most)),
+                $"{column.StoredBytes} bytes, a base and exceptions would take {BaseAndExceptions<T>.BytesFor(items.Length, items.Length - most)}");
+        if (column.IsBaseAndExceptions || column.IsPaletteCoded)
+        {
+            var distinct = column.Distinct.ToArray();
+            Array.Sort(distinct, compare);
+            Assert.Equal(items.Distinct().Count(), distinct.Distinct().Count());
+            Assert.All(distinct, d => Assert.True(Array.BinarySearch(items, d, Comparer<T>.Create(compare)) >= 0));
+        }
     }
 
     /// <summary>Seals updates into one batch with the given frontiers, of <paramref name="layout"/> (by default the process's).</summary>

@@ -15,7 +15,7 @@ namespace AkkaDifferential.Arrangements.Trace.Columns;
 /// differ from its most frequent one.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-internal sealed class BaseAndExceptions<T>
+internal sealed class BaseAndExceptions<T> : EncodedItems<T>
 {
     private readonly ulong[] marks;
     private readonly int[] ranks;
@@ -36,10 +36,10 @@ internal sealed class BaseAndExceptions<T>
     public ReadOnlySpan<T> Exceptions => exceptions;
 
     /// <summary>The bytes the column takes: the base, the marks, the counts and the exceptions.</summary>
-    public long StoredBytes => Unsafe.SizeOf<T>() * (1L + exceptions.Length) + marks.Length * 8L + ranks.Length * 4L;
+    public override long StoredBytes => Unsafe.SizeOf<T>() * (1L + exceptions.Length) + marks.Length * 8L + ranks.Length * 4L;
 
-    /// <summary>The item at <paramref name="index"/>.</summary>
-    public T this[int index]
+    /// <inheritdoc/>
+    public override T this[int index]
     {
         get
         {
@@ -49,13 +49,19 @@ internal sealed class BaseAndExceptions<T>
         }
     }
 
+    /// <summary>The bytes a column of <paramref name="items"/> items with <paramref name="exceptions"/> exceptions takes.</summary>
+    public static long BytesFor(int items, int exceptions) => Unsafe.SizeOf<T>() * (1L + exceptions) + ((items + 63L) >> 6) * 12;
+
+    /// <summary>True when a column of <paramref name="items"/> items with <paramref name="exceptions"/> exceptions is kept so: at least 64 items, at most a quarter exceptions.</summary>
+    public static bool Admits(int items, int exceptions) => items >= 64 && exceptions <= items / 4;
+
     /// <summary>
     /// <paramref name="items"/> as a base and exceptions when at most a quarter of them differ from the most frequent
     /// one (found by majority vote), else <c>null</c>.
     /// </summary>
     public static BaseAndExceptions<T>? TryEncode<TEquality>(ReadOnlySpan<T> items) where TEquality : struct, IColumnEquality<T>
     {
-        if (items.Length < 64)
+        if (!Admits(items.Length, 0))
             return null;
         // Boyer–Moore majority vote: the only candidate that can cover three quarters.
         var candidate = items[0];
@@ -76,7 +82,7 @@ internal sealed class BaseAndExceptions<T>
         foreach (var item in items)
             if (!default(TEquality).Equal(candidate, item))
                 count++;
-        if (count > items.Length / 4)
+        if (!Admits(items.Length, count))
             return null;
         var marks = new ulong[(items.Length + 63) >> 6];
         var ranks = new int[marks.Length];
@@ -95,8 +101,42 @@ internal sealed class BaseAndExceptions<T>
         return new BaseAndExceptions<T>(candidate, marks, ranks, exceptions);
     }
 
-    /// <summary>The same layout with the base and every exception mapped by <paramref name="map"/> (which keeps distinct items distinct).</summary>
-    public BaseAndExceptions<TNew> Select<TNew>(Func<T, TNew> map)
+    /// <summary>
+    /// The items <c>palette[codes[i]]</c> as a base and exceptions around <c>palette[baseCode]</c>: an item is an
+    /// exception when its code's <paramref name="canonical"/> entry (codes of equal items share one) is not
+    /// <paramref name="baseCode"/>, and <paramref name="exceptions"/> of them are.
+    /// </summary>
+    public static BaseAndExceptions<T> FromCodes(ReadOnlySpan<byte> codes, ReadOnlySpan<byte> canonical, ReadOnlySpan<T> palette, byte baseCode, int exceptions)
+    {
+        var marks = new ulong[(codes.Length + 63) >> 6];
+        var ranks = new int[marks.Length];
+        var stored = new T[exceptions];
+        var e = 0;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if ((i & 63) == 0)
+                ranks[i >> 6] = e;
+            if (canonical[codes[i]] != baseCode)
+            {
+                marks[i >> 6] |= 1UL << (i & 63);
+                stored[e++] = palette[codes[i]];
+            }
+        }
+        return new BaseAndExceptions<T>(palette[baseCode], marks, ranks, stored);
+    }
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<T> Distinct => (T[])[Base, .. exceptions];
+
+    /// <inheritdoc/>
+    public override void CopyTo(int start, Span<T> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+            destination[i] = this[start + i];
+    }
+
+    /// <inheritdoc/>
+    public override EncodedItems<TNew> Select<TNew>(Func<T, TNew> map)
     {
         var mapped = new TNew[exceptions.Length];
         for (var i = 0; i < mapped.Length; i++)

@@ -4,10 +4,12 @@ namespace AkkaDifferential.Arrangements.Trace.Columns;
 
 /// <summary>
 /// One column of a batch, read by index: stored (an array, of which the first <see cref="Length"/> items are data),
-/// <em>uniform</em> (every item the same value, stored once), or a base value with exceptions
-/// (<see cref="BaseAndExceptions{T}"/>: a bit per item). Uniform is how a batch keeps a difference column of all
+/// <em>uniform</em> (every item the same value, stored once), a base value with exceptions
+/// (<see cref="BaseAndExceptions{T}"/>: a bit per item), or palette codes (<see cref="PaletteCodes{T}"/>: few
+/// distinct values, a byte per item). Uniform is how a batch keeps a difference column of all
 /// <c>+1</c>, the one time of a single-time batch, or the <see cref="Unit"/> values of a key-only arrangement in a
-/// few bytes whatever its length; base and exceptions how a merged batch keeps its settled history. Which one a
+/// few bytes whatever its length; base and exceptions how a merged batch keeps its settled history; palette codes
+/// how it keeps the times of a few iterations and rounds, or a few small multiplicities. Which one a
 /// column is depends on the data it was written with (<see cref="ColumnWriter{T, TEquality}"/>); readers see no
 /// difference.
 /// </summary>
@@ -15,13 +17,13 @@ namespace AkkaDifferential.Arrangements.Trace.Columns;
 internal readonly struct Column<T>
 {
     private readonly T[]? items;
-    private readonly BaseAndExceptions<T>? sparse;
+    private readonly EncodedItems<T>? encoded;
     private readonly T single;
 
-    private Column(T[]? items, BaseAndExceptions<T>? sparse, T single, int length)
+    private Column(T[]? items, EncodedItems<T>? encoded, T single, int length)
     {
         this.items = items;
-        this.sparse = sparse;
+        this.encoded = encoded;
         this.single = single;
         Length = length;
     }
@@ -30,16 +32,19 @@ internal readonly struct Column<T>
     public int Length { get; }
 
     /// <summary>True when every item is one value, stored once.</summary>
-    public bool IsUniform => items is null && sparse is null;
+    public bool IsUniform => items is null && encoded is null;
 
     /// <summary>True when the items are a base value and exceptions.</summary>
-    public bool IsBaseAndExceptions => sparse is not null;
+    public bool IsBaseAndExceptions => encoded is BaseAndExceptions<T>;
+
+    /// <summary>True when the items are palette codes.</summary>
+    public bool IsPaletteCoded => encoded is PaletteCodes<T>;
 
     /// <summary>The item at <paramref name="index"/> (which the caller keeps below <see cref="Length"/>).</summary>
-    public T this[int index] => items is not null ? items[index] : sparse is null ? single : sparse[index];
+    public T this[int index] => items is not null ? items[index] : encoded is null ? single : encoded[index];
 
     /// <summary>The bytes the column's items take (its array's length times the item size; one item when uniform).</summary>
-    public long StoredBytes => sparse?.StoredBytes ?? (long)(items?.Length ?? 1) * Unsafe.SizeOf<T>();
+    public long StoredBytes => encoded?.StoredBytes ?? (long)(items?.Length ?? 1) * Unsafe.SizeOf<T>();
 
     /// <summary>A column of the first <paramref name="length"/> items of <paramref name="items"/>, which it now owns.</summary>
     public static Column<T> Stored(T[] items, int length) => new(items, null, default!, length);
@@ -47,27 +52,26 @@ internal readonly struct Column<T>
     /// <summary>A column of <paramref name="length"/> copies of <paramref name="value"/>.</summary>
     public static Column<T> Uniform(T value, int length) => new(null, null, value, length);
 
-    /// <summary>A column of <paramref name="length"/> items kept as a base and exceptions.</summary>
-    public static Column<T> Sparse(BaseAndExceptions<T> items, int length) => new(null, items, default!, length);
+    /// <summary>A column of <paramref name="length"/> items kept in an encoded form (a base and exceptions, palette codes).</summary>
+    public static Column<T> Encoded(EncodedItems<T> items, int length) => new(null, items, default!, length);
 
     /// <summary>
     /// The distinct kinds of item to look at when every item must be: all of them when stored, the one when uniform,
-    /// the base and the exceptions otherwise.
+    /// the base and the exceptions, or the palette, otherwise.
     /// </summary>
     public ReadOnlySpan<T> Distinct => items is not null ? items.AsSpan(0, Length)
-        : sparse is null ? (Length == 0 ? default : new[] { single })
-        : [sparse.Base, .. sparse.Exceptions];
+        : encoded is null ? (Length == 0 ? default : new[] { single })
+        : encoded.Distinct;
 
     /// <summary>Copies the items <c>[start, start + count)</c> to <paramref name="destination"/>.</summary>
     public void CopyTo(int start, int count, Span<T> destination)
     {
         if (items is not null)
             items.AsSpan(start, count).CopyTo(destination);
-        else if (sparse is null)
+        else if (encoded is null)
             destination[..count].Fill(single);
         else
-            for (var i = 0; i < count; i++)
-                destination[i] = sparse[start + i];
+            encoded.CopyTo(start, destination[..count]);
     }
 
     /// <summary>
@@ -78,13 +82,13 @@ internal readonly struct Column<T>
     {
         if (items is not null)
             return SortedColumns.LowerBound(items.AsSpan(0, end), target, from);
-        if (sparse is null)
+        if (encoded is null)
             return from >= end || DataOrder<T>.Compare(single, target) >= 0 ? from : end;
         // Binary search over [from, end): the first item ≥ target.
         while (from < end)
         {
             var mid = from + ((end - from) >> 1);
-            if (DataOrder<T>.Compare(sparse[mid], target) < 0)
+            if (DataOrder<T>.Compare(encoded[mid], target) < 0)
                 from = mid + 1;
             else
                 end = mid;
@@ -95,8 +99,8 @@ internal readonly struct Column<T>
     /// <summary>The column with each item mapped by <paramref name="map"/> (once, when uniform).</summary>
     public Column<TNew> Select<TNew>(Func<T, TNew> map)
     {
-        if (sparse is not null)
-            return Column<TNew>.Sparse(sparse.Select(map), Length);
+        if (encoded is not null)
+            return Column<TNew>.Encoded(encoded.Select(map), Length);
         if (items is null)
             return Column<TNew>.Uniform(map(single), Length);
         var mapped = new TNew[Length];

@@ -7,7 +7,8 @@ namespace AkkaDifferential.Arrangements.Trace.Columns;
 /// <c>explicit</c> forces every column to be stored, as the general key/value batch; <c>huffman</c> is <c>lean</c>
 /// with the string keys of every batch encoded, however small (<see cref="KeyEncoding.Always"/>); <c>composite</c> is
 /// <c>lean</c> with composite traces, whose merges route settled updates to a base part of each batch
-/// (<see cref="Composite.SettledRoute"/>). The test suites run
+/// (<see cref="Composite.SettledRoute"/>); <c>coded</c> is <c>lean</c> with palette codes
+/// (<see cref="PaletteCodes{T}"/>) tried for every column of plain data, however short. The test suites run
 /// under each (see the README's test section), so all stay correct.
 /// </summary>
 internal static class TraceLayout
@@ -23,6 +24,9 @@ internal static class TraceLayout
 
     /// <summary>True when traces are composite: their merges write a base part of settled updates beside the general one.</summary>
     public static bool Composite => Forced == Kind.Composite;
+
+    /// <summary>True when every column of plain data is coded against a palette while it can be, however short (<see cref="PaletteCodes{T}.MinItems"/> otherwise).</summary>
+    public static bool CodedAlways => Forced == Kind.Coded;
 
     /// <summary>How a merge writes its batch's string keys unless told otherwise.</summary>
     public static KeyEncoding Keys => Forced switch
@@ -47,7 +51,8 @@ internal static class TraceLayout
         "explicit" => Kind.Explicit,
         "huffman" => Kind.Huffman,
         "composite" => Kind.Composite,
-        _ => throw new InvalidOperationException($"{Variable} is '{value}', but must be 'lean', 'explicit', 'huffman' or 'composite'."),
+        "coded" => Kind.Coded,
+        _ => throw new InvalidOperationException($"{Variable} is '{value}', but must be 'lean', 'explicit', 'huffman', 'composite' or 'coded'."),
     };
 
     /// <summary>The layouts that can be forced.</summary>
@@ -64,5 +69,8 @@ internal static class TraceLayout
 
         /// <summary>Lean, with composite traces (a base part of settled updates in each merged batch).</summary>
         Composite,
+
+        /// <summary>Lean, with every column of plain data coded against a palette while it can be, however short.</summary>
+        Coded,
     }
 }

@@ -335,18 +335,8 @@ internal sealed class CompositeMerger<TKey, TVal, TTime, TDiff> : IBatchMerge<TK
     /// <summary>Sorts and consolidates the value's updates, routes its settled one to the base part, and writes the value where it has updates.</summary>
     private void FinishVal()
     {
-        var count = times.Count - valFirstUpdate;
-        if (!valSorted)
-        {
-            SortedColumns.SortByTime(times.Span(valFirstUpdate, count), diffs.Span(valFirstUpdate, count));
-            valMerged = true;
-        }
-        if (valMerged)
-        {
-            var kept = valFirstUpdate + SortedColumns.ConsolidateSortedTimes(times.Span(valFirstUpdate, count), diffs.Span(valFirstUpdate, count));
-            times.Truncate(kept);
-            diffs.Truncate(kept);
-        }
+        if (!valSorted || valMerged)
+            SortedColumns.SortAndConsolidateValue(ref times, ref diffs, valFirstUpdate, sort: !valSorted);
         if (route)
             RouteSettled();
         if (times.Count > valFirstUpdate)
