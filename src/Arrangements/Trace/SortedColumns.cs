@@ -69,8 +69,9 @@ internal static class SortedColumns
 
     /// <summary>
     /// Sorts by time, when <paramref name="sort"/>, and consolidates the updates a merge has written for one value,
-    /// those from <paramref name="start"/> on: in place when both columns are stored, and otherwise through a rented
-    /// copy of the few updates, written back, so that coded or uniform columns stay so.
+    /// those from <paramref name="start"/> on: in place in the arrays when both columns are stored; otherwise
+    /// consolidated through the writers, so that coded or uniform columns stay so, after a sort of a rented copy
+    /// of the few updates where they are out of order.
     /// </summary>
     public static void SortAndConsolidateValue<TTime, TDiff>(
         ref ColumnWriter<TTime, TimeEquality<TTime>> times, ref ColumnWriter<TDiff, DiffEquality<TDiff>> diffs, int start, bool sort)
@@ -85,6 +86,30 @@ internal static class SortedColumns
             diffs.Truncate(kept);
             return;
         }
+        if (sort)
+            SortThroughCopy(ref times, ref diffs, start, count);
+        var write = start;
+        for (var read = start; read < start + count;)
+        {
+            var time = times[read];
+            var sum = diffs[read];
+            read++;
+            while (read < start + count && Timestamp.Compare(time, times[read]) == 0)
+                sum = Difference.Add(sum, diffs[read++]);
+            if (Difference.IsZero(sum))
+                continue;
+            times.Set(write, time);
+            diffs.Set(write, sum);
+            write++;
+        }
+        times.Truncate(write);
+        diffs.Truncate(write);
+    }
+
+    /// <summary>Sorts the updates <c>[start, start + count)</c> by time through a rented copy, written back.</summary>
+    private static void SortThroughCopy<TTime, TDiff>(
+        ref ColumnWriter<TTime, TimeEquality<TTime>> times, ref ColumnWriter<TDiff, DiffEquality<TDiff>> diffs, int start, int count)
+    {
         var timeCopy = ArrayPool<TTime>.Shared.Rent(count);
         var diffCopy = ArrayPool<TDiff>.Shared.Rent(count);
         try
@@ -93,15 +118,11 @@ internal static class SortedColumns
             var d = diffCopy.AsSpan(0, count);
             times.CopyTo(start, t);
             diffs.CopyTo(start, d);
-            if (sort)
-                SortByTime(t, d);
-            var kept = ConsolidateSortedTimes(t, d);
-            times.Truncate(start);
-            diffs.Truncate(start);
-            for (var i = 0; i < kept; i++)
+            SortByTime(t, d);
+            for (var i = 0; i < count; i++)
             {
-                times.Add(t[i]);
-                diffs.Add(d[i]);
+                times.Set(start + i, t[i]);
+                diffs.Set(start + i, d[i]);
             }
         }
         finally

@@ -53,6 +53,9 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
     // Open addressing over the palette, twice its size: an entry's code plus one, 0 when free.
     private const int SlotCount = 2 * PaletteCodes<int>.MaxPalette;
 
+    // The codes a coded writer starts with.
+    private const int InitialCodes = 4096;
+
     private readonly int capacity;
     private T[]? items;
     private T first;
@@ -95,6 +98,8 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
         {
             if (TryCode(item, out var code))
             {
+                if (Count == codes.Length)
+                    Array.Resize(ref codes, (int)Math.Min(capacity, 2L * codes.Length));
                 codes[Count++] = code;
                 return;
             }
@@ -141,29 +146,32 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
     }
 
     /// <summary>Replaces the last item written with <paramref name="item"/>.</summary>
-    public void SetLast(T item)
+    public void SetLast(T item) => Set(Count - 1, item);
+
+    /// <summary>Replaces the item written at <paramref name="index"/> with <paramref name="item"/>.</summary>
+    public void Set(int index, T item)
     {
         if (items is null && codes is null)
         {
+            if (default(TEquality).Equal(first, item))
+                return;
             if (Count == 1)
             {
                 first = item;
                 return;
             }
-            if (default(TEquality).Equal(first, item))
-                return;
             Diverge();
         }
         if (codes is not null)
         {
             if (TryCode(item, out var code))
             {
-                codes[Count - 1] = code;
+                codes[index] = code;
                 return;
             }
             Store();
         }
-        items![Count - 1] = item;
+        items![index] = item;
     }
 
     /// <summary>The items <c>[start, start + length)</c> as a span that may be changed in place (stores the column).</summary>
@@ -306,7 +314,9 @@ internal struct ColumnWriter<T, TEquality> where TEquality : struct, IColumnEqua
             return;
         }
         palette = new T[16];
-        codes = new byte[capacity];
+        // The codes grow to the capacity as items come: a column of many values leaves the palette early, and should
+        // not have allocated a code for every item it might have had.
+        codes = new byte[Math.Min(capacity, Math.Max(InitialCodes, 2 * Count))];
         slots = new short[SlotCount];
         paletteCount = 0;
         TryCode(first, out _);

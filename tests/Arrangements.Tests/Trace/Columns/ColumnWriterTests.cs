@@ -5,7 +5,7 @@ namespace AkkaDifferential.Arrangements.Tests.Trace.Columns;
 
 /// <summary>
 /// <see cref="ColumnWriter{T, TEquality}"/> against a list: random appends, ranges from columns of every form,
-/// replacements of the last item, removals, truncations and in-place changes through <c>Span</c>, over items of few,
+/// replacements of the last item and of any item, removals, truncations and in-place changes through <c>Span</c>, over items of few,
 /// some and many distinct values (so a column stays uniform, is coded against a palette, or overflows the palette
 /// and is stored), read back item by item while writing and as the column written.
 /// </summary>
@@ -43,6 +43,24 @@ public sealed class ColumnWriterTests
         var stored = many.ToColumn();
         Assert.False(stored.IsPaletteCoded || stored.IsUniform || stored.IsBaseAndExceptions);
         Assert.Equal(Enumerable.Range(0, Capacity).Select(i => (long)i), stored.ToArray());
+    }
+
+    [Fact]
+    public void A_long_coded_column_grows_its_codes_from_a_uniform_run_and_reads_back()
+    {
+        // 10,000 equal items, then a few values for 30,000 more: the codes start past the run and grow as items come.
+        const int count = 40_000;
+        var writer = new ColumnWriter<long, DiffEquality<long>>(count);
+        var expected = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            expected[i] = i < 10_000 ? 5 : i * 7919L % 11;
+            writer.Add(expected[i]);
+        }
+        var column = writer.ToColumn();
+        Assert.True(column.IsPaletteCoded);
+        Assert.Equal(count + 11 * sizeof(long), column.StoredBytes);
+        Assert.Equal(expected, column.ToArray());
     }
 
     private static void Check<T>(Gen<T> items, Func<T, T, bool> equal, int iter) where T : notnull
@@ -83,6 +101,10 @@ public sealed class ColumnWriterTests
                         model[start] = item;
                         break;
                     }
+                    case 8 when model.Count > 0:
+                        writer.Set(Math.Min(index, model.Count - 1), item);
+                        model[Math.Min(index, model.Count - 1)] = item;
+                        break;
                     default:
                     {
                         var source = sources[length % sources.Length];
