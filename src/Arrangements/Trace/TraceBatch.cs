@@ -31,7 +31,10 @@ namespace AkkaDifferential.Arrangements.Trace;
 /// (<see cref="BaseAndExceptions{T}"/>): the least-time layout of merged history, whose times a one-time compaction
 /// frontier advanced to one time and whose multiplicities are mostly <c>+1</c>. The merge that writes a batch routes
 /// each update's time and difference to the base or to the exceptions as it writes them, so updates move between
-/// representations at merge time, and readers see one batch. The merges that write the long-lived batches of a
+/// representations at merge time, and readers see one batch. A column of few distinct items (at most 256: the times
+/// of a few iterations and rounds, small multiplicities, small values) keeps each once and a byte per item
+/// (<see cref="PaletteCodes{T}"/>), written so as the items come, which of these the column ends as being the smallest
+/// (<see cref="ColumnWriter{T, TEquality}.ToColumn"/>). The merges that write the long-lived batches of a
 /// string-keyed arrangement Huffman-encode their keys where the code pays (<see cref="KeyWriter{TKey}"/>: a batch of
 /// enough keys, a code book of its own characters, at most three quarters of the plain keys' bytes), decided per
 /// batch by the data as the other layouts; batches sealed from rows keep plain keys (<see cref="TraceLayout.SealedKeys"/>).
