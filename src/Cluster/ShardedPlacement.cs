@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using AkkaDifferential.Arrangements.Data;
 using AkkaDifferential.Cluster.Wire;
 using AkkaDifferential.Operators.Builder;
@@ -10,7 +12,8 @@ namespace AkkaDifferential.Cluster;
 /// Places the buckets of a dataflow deployed by name through the bucket region (<see cref="FixedBucketAllocation"/>),
 /// on the cluster's workers; so before a deployment starts anything, it checks that what will cross nodes can: the
 /// record, time and difference types of every collection that crosses (<see cref="DataflowPlan.CrossingCollections"/>,
-/// by <see cref="RecordCheck"/>) and the deployment's arguments, serialized once for trial.
+/// by <see cref="RecordCheck"/>) and the deployment's arguments, serialized once for trial; and it waits until the
+/// shard coordinator knows a region on every worker member that is up (<see cref="ReadyAsync"/>).
 /// </summary>
 internal sealed class ShardedPlacement(IActorRef region, ExtendedActorSystem system) : IBucketPlacement
 {
@@ -23,6 +26,34 @@ internal sealed class ShardedPlacement(IActorRef region, ExtendedActorSystem sys
     /// <inheritdoc/>
     public void Start(IActorContext owner, RuntimeProtocol.StartBucket start) =>
         region.Tell(new BucketEnvelope(start.Deployment.Id.Instance, start.Bucket, start), owner.Self);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A shard is allocated once and never moves (<see cref="FixedBucketAllocation"/>), among the regions the
+    /// coordinator knows when a bucket of it first starts: a deployment just after the cluster formed, before every
+    /// worker's region registered, would otherwise put buckets, of this and of every later dataflow, on fewer members
+    /// for good. So it waits until the coordinator reports as many regions as there are workers up.
+    /// </remarks>
+    public async Task ReadyAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var workers = cluster.State.Members.Count(m => m.Status == MemberStatus.Up && m.HasRole("worker"));
+            try
+            {
+                var regions = await region.Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(2), cancellation).ConfigureAwait(false);
+                if (workers > 0 && regions.Regions.Count >= workers)
+                    return;
+            }
+            catch (AskTimeoutException)
+            {
+                // The coordinator is not reachable yet (it starts with the oldest worker): ask again.
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc/>
     public void Check(RuntimeProtocol.Deployment deployment, DataflowPlan plan)

@@ -200,6 +200,7 @@ public sealed class DifferentialEngine : IAsyncDisposable
             await OpenJournalAsync(state, built.Description.Fingerprint, built.Scope.Inputs, built.Scope.Outputs).ConfigureAwait(false);
         var deployment = new RuntimeProtocol.Deployment(id, local ? null : definition.Name, local ? null : arguments, count, built.Description.Lines, built.Description.Fingerprint);
         placement.Check(deployment, plan);
+        await placement.ReadyAsync(Settings.DeployTimeout / 2, cancellation).ConfigureAwait(false);
         plans.Add(id, plan);
         var actor = System.ActorOf(DataflowActor.Props<TTime>(deployment, plan, plans, placement, frontier, Settings, state, built.Scope.Inputs), id.ActorName);
         state.Metrics.Owned(actor, state.Completion);

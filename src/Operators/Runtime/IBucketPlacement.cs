@@ -25,6 +25,12 @@ internal interface IBucketPlacement
     /// </summary>
     /// <exception cref="InvalidOperationException">It cannot; the message names the dataflow, the operator, the type and why.</exception>
     void Check(RuntimeProtocol.Deployment deployment, Builder.DataflowPlan plan);
+
+    /// <summary>
+    /// Waits, at most <paramref name="timeout"/>, until buckets started now would be placed where they belong; after
+    /// it they are placed where they can be. Returns at once where placement needs nothing first.
+    /// </summary>
+    Task ReadyAsync(TimeSpan timeout, CancellationToken cancellation);
 }
 
 /// <summary>Buckets as children of the dataflow's owner, on its node.</summary>
@@ -42,4 +48,7 @@ internal sealed class LocalPlacement(NodePlans plans, IActorRef progress, Datafl
     public void Check(RuntimeProtocol.Deployment deployment, Builder.DataflowPlan plan)
     {
     }
+
+    /// <inheritdoc/>
+    public Task ReadyAsync(TimeSpan timeout, CancellationToken cancellation) => Task.CompletedTask;
 }

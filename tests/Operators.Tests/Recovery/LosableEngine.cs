@@ -91,6 +91,8 @@ public sealed class LosableEngine : IAsyncDisposable
             public void Check(RuntimeProtocol.Deployment deployment, Operators.Builder.DataflowPlan plan)
             {
             }
+
+            public Task ReadyAsync(TimeSpan timeout, CancellationToken cancellation) => Task.CompletedTask;
         }
     }
 
