@@ -45,48 +45,18 @@ internal static class SortedColumns
     }
 
     /// <summary>
-    /// Consolidates a list of updates sorted by time: sums the differences of equal times and drops zero sums, in
-    /// place. Returns the number of updates left at the front.
-    /// </summary>
-    public static int ConsolidateSortedTimes<TTime, TDiff>(Span<TTime> times, Span<TDiff> diffs)
-    {
-        var write = 0;
-        for (var read = 0; read < times.Length;)
-        {
-            var time = times[read];
-            var sum = diffs[read];
-            read++;
-            while (read < times.Length && Timestamp.Compare(time, times[read]) == 0)
-                sum = Difference.Add(sum, diffs[read++]);
-            if (Difference.IsZero(sum))
-                continue;
-            times[write] = time;
-            diffs[write] = sum;
-            write++;
-        }
-        return write;
-    }
-
-    /// <summary>
     /// Sorts by time, when <paramref name="sort"/>, and consolidates the updates a merge has written for one value,
-    /// those from <paramref name="start"/> on: in place in the arrays when both columns are stored; otherwise
-    /// consolidated through the writers, so that coded or uniform columns stay so, after a sort of a rented copy
-    /// of the few updates where they are out of order.
+    /// those from <paramref name="start"/> on: sums the differences of equal times and drops zero sums, through the
+    /// writers, so that coded or uniform columns stay so. The sort is in place when both columns are stored, and
+    /// otherwise of a rented copy of the few updates, written back.
     /// </summary>
     public static void SortAndConsolidateValue<TTime, TDiff>(
         ref ColumnWriter<TTime, TimeEquality<TTime>> times, ref ColumnWriter<TDiff, DiffEquality<TDiff>> diffs, int start, bool sort)
     {
         var count = times.Count - start;
-        if (times.IsStored && diffs.IsStored)
-        {
-            if (sort)
-                SortByTime(times.Span(start, count), diffs.Span(start, count));
-            var kept = start + ConsolidateSortedTimes(times.Span(start, count), diffs.Span(start, count));
-            times.Truncate(kept);
-            diffs.Truncate(kept);
-            return;
-        }
-        if (sort)
+        if (sort && times.IsStored && diffs.IsStored)
+            SortByTime(times.Span(start, count), diffs.Span(start, count));
+        else if (sort)
             SortThroughCopy(ref times, ref diffs, start, count);
         var write = start;
         for (var read = start; read < start + count;)

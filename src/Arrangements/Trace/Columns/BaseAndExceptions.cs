@@ -84,21 +84,7 @@ internal sealed class BaseAndExceptions<T> : EncodedItems<T>
                 count++;
         if (!Admits(items.Length, count))
             return null;
-        var marks = new ulong[(items.Length + 63) >> 6];
-        var ranks = new int[marks.Length];
-        var exceptions = new T[count];
-        var e = 0;
-        for (var i = 0; i < items.Length; i++)
-        {
-            if ((i & 63) == 0)
-                ranks[i >> 6] = e;
-            if (!default(TEquality).Equal(candidate, items[i]))
-            {
-                marks[i >> 6] |= 1UL << (i & 63);
-                exceptions[e++] = items[i];
-            }
-        }
-        return new BaseAndExceptions<T>(candidate, marks, ranks, exceptions);
+        return Mark(candidate, count, new Differing<TEquality>(items, candidate));
     }
 
     /// <summary>
@@ -106,23 +92,27 @@ internal sealed class BaseAndExceptions<T> : EncodedItems<T>
     /// exception when its code's <paramref name="canonical"/> entry (codes of equal items share one) is not
     /// <paramref name="baseCode"/>, and <paramref name="exceptions"/> of them are.
     /// </summary>
-    public static BaseAndExceptions<T> FromCodes(ReadOnlySpan<byte> codes, ReadOnlySpan<byte> canonical, ReadOnlySpan<T> palette, byte baseCode, int exceptions)
+    public static BaseAndExceptions<T> FromCodes(ReadOnlySpan<byte> codes, ReadOnlySpan<byte> canonical, ReadOnlySpan<T> palette, byte baseCode, int exceptions) =>
+        Mark(palette[baseCode], exceptions, new Coded(codes, canonical, palette, baseCode));
+
+    /// <summary>The items of <paramref name="items"/> around <paramref name="baseItem"/>: a mark and a stored copy for each of its <paramref name="exceptions"/> exceptions.</summary>
+    private static BaseAndExceptions<T> Mark<TItems>(T baseItem, int exceptions, TItems items) where TItems : IMarkedItems, allows ref struct
     {
-        var marks = new ulong[(codes.Length + 63) >> 6];
+        var marks = new ulong[(items.Length + 63) >> 6];
         var ranks = new int[marks.Length];
         var stored = new T[exceptions];
         var e = 0;
-        for (var i = 0; i < codes.Length; i++)
+        for (var i = 0; i < items.Length; i++)
         {
             if ((i & 63) == 0)
                 ranks[i >> 6] = e;
-            if (canonical[codes[i]] != baseCode)
+            if (items.IsException(i))
             {
                 marks[i >> 6] |= 1UL << (i & 63);
-                stored[e++] = palette[codes[i]];
+                stored[e++] = items.Item(i);
             }
         }
-        return new BaseAndExceptions<T>(palette[baseCode], marks, ranks, stored);
+        return new BaseAndExceptions<T>(baseItem, marks, ranks, stored);
     }
 
     /// <inheritdoc/>
@@ -142,5 +132,44 @@ internal sealed class BaseAndExceptions<T> : EncodedItems<T>
         for (var i = 0; i < mapped.Length; i++)
             mapped[i] = map(exceptions[i]);
         return new BaseAndExceptions<TNew>(map(Base), marks, ranks, mapped);
+    }
+
+    /// <summary>Items to encode, each an exception or the base.</summary>
+    private interface IMarkedItems
+    {
+        /// <summary>The number of items.</summary>
+        int Length { get; }
+
+        /// <summary>True when the item at <paramref name="index"/> is not the base.</summary>
+        bool IsException(int index);
+
+        /// <summary>The item at <paramref name="index"/>.</summary>
+        T Item(int index);
+    }
+
+    /// <summary>Items of a span: exceptions where they differ from the base by <typeparamref name="TEquality"/>.</summary>
+    private readonly ref struct Differing<TEquality>(ReadOnlySpan<T> items, T baseItem) : IMarkedItems where TEquality : struct, IColumnEquality<T>
+    {
+        private readonly ReadOnlySpan<T> items = items;
+
+        public int Length => items.Length;
+
+        public bool IsException(int index) => !default(TEquality).Equal(baseItem, items[index]);
+
+        public T Item(int index) => items[index];
+    }
+
+    /// <summary>Palette codes: exceptions where a code's canonical entry is not the base's.</summary>
+    private readonly ref struct Coded(ReadOnlySpan<byte> codes, ReadOnlySpan<byte> canonical, ReadOnlySpan<T> palette, byte baseCode) : IMarkedItems
+    {
+        private readonly ReadOnlySpan<byte> codes = codes;
+        private readonly ReadOnlySpan<byte> canonical = canonical;
+        private readonly ReadOnlySpan<T> palette = palette;
+
+        public int Length => codes.Length;
+
+        public bool IsException(int index) => canonical[codes[index]] != baseCode;
+
+        public T Item(int index) => palette[codes[index]];
     }
 }
