@@ -381,7 +381,8 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
 
     /// <summary>
     /// Sends the buffered updates and, in the same progress report, the capability's move to <see cref="Time"/>;
-    /// retains them when the dataflow recovers, and compacts what it retains when that is due.
+    /// retains them when the dataflow recovers, and compacts what it retains when that is due (off this thread: the
+    /// result takes the place of what it compacted at a later send, see <see cref="RetainedInput{TData, TTime, TDiff}"/>).
     /// </summary>
     private void Send()
     {
@@ -400,11 +401,12 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
             }
             SendProgress();
             Journal();
-            if (retained is { ShouldCompact: true })
-            {
-                retained.Compact(state.Retention is { } since ? new Antichain<TTime>(since.Select(f => f.To<TTime>())) : new Antichain<TTime>());
+            if (retained is null)
+                return;
+            if (retained.TryComplete())
                 log?.Snapshot(new JournaledInput<TData, TTime, TDiff>([.. retained.Batches], reported, released));
-            }
+            if (retained.ShouldCompact)
+                retained.BeginCompaction(state.Retention is { } since ? new Antichain<TTime>(since.Select(f => f.To<TTime>())) : new Antichain<TTime>());
         }
     }
 
