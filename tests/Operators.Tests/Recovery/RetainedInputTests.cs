@@ -69,6 +69,9 @@ public sealed class RetainedInputTests
         Assert.False(retained.Compacting);
         // The compacted updates consolidated to one per record; the later batches stay as they came.
         Assert.Equal(Large / 4 + 100 + Large / 2, retained.Count);
+        var sizes = retained.Batches.Select(static b => b.Count).ToList();
+        Assert.Equal(Large / 4, sizes.SkipLast(2).Sum());
+        Assert.Equal([100, Large / 2], sizes.TakeLast(2));
     }
 
     /// <summary><paramref name="count"/> inserts at time 0, four of each of <c>count / 4</c> records, all above those of a lower <paramref name="part"/>.</summary>
