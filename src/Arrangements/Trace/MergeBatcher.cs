@@ -68,7 +68,8 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
 
     /// <summary>
     /// A lower bound of the times held — every update's time is ≥ one of its elements — and so where the arrangement
-    /// must hold its capability. Exactly the minimal times after a seal; pushes add the minimal times of their batches.
+    /// must hold its capability. Exactly the minimal times after a seal; pushes add the minimal times of their batches
+    /// (and <see cref="Lower"/> lower times).
     /// Empty when nothing is held. A fresh copy.
     /// </summary>
     public Antichain<TTime> Frontier => new(lower.Elements);
@@ -107,6 +108,16 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
             lower.Insert(time);
         if (staged.Count >= stagedUpdates)
             SealStaged();
+    }
+
+    /// <summary>
+    /// Lowers <see cref="Frontier"/> to <paramref name="times"/> until the next seal: the arrangement then holds its
+    /// capability at the times its input's messages were counted at, which may be below their updates' own.
+    /// </summary>
+    public void Lower(IEnumerable<TTime> times)
+    {
+        foreach (var time in times)
+            lower.Insert(time);
     }
 
     /// <summary>

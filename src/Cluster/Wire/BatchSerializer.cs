@@ -9,7 +9,8 @@ namespace AkkaDifferential.Cluster.Wire;
 /// <summary>
 /// The serializer of the data batches that cross nodes — an exchange between buckets on different members, an input
 /// session's batches from the driver (<see cref="RuntimeProtocol.Deliver"/>), a capture's batches to the driver
-/// (<see cref="CaptureProtocol.Captured"/>) — and of the traffic report that counts them. A batch is columnar: its
+/// (<see cref="CaptureProtocol.Captured"/>) — and of the traffic report that counts them. A delivery carries the times
+/// it is counted at in progress (none for its batch's minimal times). A batch is columnar: its
 /// types (<see cref="WireTypes"/>), its count, then its records, times and differences as columns without a builder's
 /// unused capacity (<see cref="BatchCodec"/>). A batch from another node is read through the member's
 /// <see cref="AllowedTypes"/>; writing, and reading a frame back in place (<see cref="ReadBack"/>), are not restricted.
@@ -63,6 +64,8 @@ internal sealed class BatchSerializer : WireSerializer
             case RuntimeProtocol.Deliver deliver:
                 writer.WriteCount(deliver.Operator);
                 writer.WriteCount(deliver.Port);
+                // No times (an empty list, which counts no message) stands for the batch's own minimal times.
+                WriteFlatTimes(writer, deliver.Times ?? []);
                 open.Write(writer, deliver.Batch);
                 break;
             case CaptureProtocol.Captured captured:
@@ -90,7 +93,8 @@ internal sealed class BatchSerializer : WireSerializer
             case Deliver:
                 var op = reader.ReadCount();
                 var port = reader.ReadCount();
-                return new RuntimeProtocol.Deliver(op, port, Batches.Read(ref reader));
+                var times = ReadFlatTimes(ref reader);
+                return new RuntimeProtocol.Deliver(op, port, Batches.Read(ref reader), times.Length == 0 ? null : times);
             case Captured:
                 var incarnation = reader.ReadGuid();
                 var bucket = reader.ReadCount();

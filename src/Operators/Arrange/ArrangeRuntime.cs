@@ -46,7 +46,10 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
     {
         var updates = (UpdateBatch<(TKey Key, TVal Value), TTime, TDiff>)batch;
         pending.Push(updates);
-        capabilities.HoldExactly(pending.Frontier, updates.MinimalTimes);
+        // Held at the times the message was counted at, which the seal releases all at once (see MessageTimes).
+        if (ActivationTimes is { } times)
+            pending.Lower(times);
+        capabilities.HoldExactly(pending.Frontier, ActivationTimes ?? updates.MinimalTimes);
     }
 
     protected override void OnFrontierAdvanced()
@@ -54,6 +57,7 @@ internal sealed class ArrangeRuntime<TKey, TVal, TTime, TDiff> : OperatorRuntime
         var frontier = InputFrontier(0);
         if (frontier.Equals(spine.Upper))
             return;
+        CountMessagesAt(capabilities.Held);
         var sealedBatch = pending.Seal(frontier, new Description<TTime>(spine.Upper, frontier, spine.Since));
         spine.Insert(sealedBatch);
         var advanced = new TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>(sealedBatch, spine.Batches, frontier);

@@ -7,8 +7,8 @@ namespace AkkaDifferential.Operators.Arrange;
 
 /// <summary>
 /// The output of an arrangement instance to the operators of its dataflow that read it (all at the same bucket):
-/// each trace advance with a non-empty batch is delivered to every reader, counted in progress at the batch's
-/// minimal times.
+/// each trace advance with a non-empty batch is delivered to every reader, counted in progress at the times the
+/// arrangement gives (the capabilities it releases with the seal, <see cref="IBatchSender{TTime}.CountAt"/>).
 /// </summary>
 internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceProtocol.Advanced<TKey, TVal, TTime, TDiff>> spec)
     where TTime : notnull
@@ -25,8 +25,9 @@ internal sealed class ArrangedOutput<TKey, TVal, TTime, TDiff>(OutputSpec<TraceP
             // A fusable reader (a count over totally ordered times) runs now, within the arrangement's activation.
             if (consumer.Node.Fusable && sender.TryRunFused(consumer.Node, consumer.Port, advanced))
                 continue;
-            sender.Send(sender.Bucket, new RuntimeProtocol.DeliverAdvance(consumer.Operator, consumer.Port, advanced));
-            foreach (var time in advanced.MinimalTimes)
+            var times = sender.CountAt(advanced.MinimalTimes, out var flat);
+            sender.Send(sender.Bucket, new RuntimeProtocol.DeliverAdvance(consumer.Operator, consumer.Port, advanced, flat));
+            foreach (var time in times)
                 sender.Progress.Update(Location.Target(consumer.Operator, consumer.Port), time, +1);
         }
     }

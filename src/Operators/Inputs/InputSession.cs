@@ -109,6 +109,9 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
 
     // The time of the capability as the frontier actor knows it; it catches up with Time at each send.
     private TTime reported = Timestamp.Minimum<TTime>();
+    // Its time, and its flat form, as messages are counted at it (see CountAt).
+    private (TTime[] Times, FlatTime[] Flat)? capability;
+    private static readonly bool TotallyOrdered = Timestamp.Coordinates<TTime>() == 1;
 
     int IBatchSender<TTime>.Bucket => -1;
 
@@ -280,6 +283,26 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     {
         if (!detached)
             deployed!.Instances[bucket][message.Operator]!.Tell(message);
+    }
+
+    /// <summary>
+    /// Counted at the session's capability as the frontier actor knows it, which every update given since is at or
+    /// after: the parts of one send for different buckets then share one time (see <see cref="MessageTimes"/>).
+    /// </summary>
+    IReadOnlyList<TTime> IBatchSender<TTime>.CountAt(IReadOnlyList<TTime> minimal, out IReadOnlyList<FlatTime>? flat)
+    {
+        if (TotallyOrdered && !released)
+        {
+            if (capability is null || !EqualityComparer<TTime>.Default.Equals(capability.Value.Times[0], reported))
+                capability = ([reported], [FlatTime.From(reported)]);
+            if (MessageTimes.Coarsen(capability.Value.Times, minimal) is { } coarse)
+            {
+                flat = capability.Value.Flat;
+                return coarse;
+            }
+        }
+        flat = null;
+        return minimal;
     }
 
     /// <summary>The driver runs no user code: batches go to the operators' instances.</summary>

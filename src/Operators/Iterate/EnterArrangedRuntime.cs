@@ -49,10 +49,11 @@ internal sealed class EnterArrangedRuntime<TKey, TVal, TOuter, TDiff> : Operator
         output.Send(new TraceProtocol.Advanced<TKey, TVal, Product<TOuter, int>, TDiff>(batchInside, trace, Lift(advanced.Upper)), this);
     }
 
-    protected override void Consume(int port, object batch)
+    protected override IReadOnlyList<Product<TOuter, int>>? Consume(int port, RuntimeProtocol.IDelivery delivery)
     {
-        foreach (var time in ((TraceProtocol.Advanced<TKey, TVal, TOuter, TDiff>)batch).MinimalTimes)
+        foreach (var time in MessageTimes.Of<TOuter>(delivery))
             outerProgress.Update(Location.Target(Operator, port), time, -1);
+        return null;
     }
 
     protected override void OnOtherMessage(object message)

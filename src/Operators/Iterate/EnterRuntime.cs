@@ -29,9 +29,10 @@ internal sealed class EnterRuntime<TData, TOuter, TDiff> : OperatorRuntime<Produ
             output.Give(data[i], new Product<TOuter, int>(times[i], 0), diffs[i]);
     }
 
-    protected override void Consume(int port, object batch)
+    protected override IReadOnlyList<Product<TOuter, int>>? Consume(int port, RuntimeProtocol.IDelivery delivery)
     {
-        foreach (var time in ((ITimedBatch<TOuter>)batch).MinimalTimes)
+        foreach (var time in MessageTimes.Of<TOuter>(delivery))
             outerProgress.Update(Location.Target(Operator, port), time, -1);
+        return null;
     }
 }

@@ -29,9 +29,10 @@ internal sealed class LeaveRuntime<TData, TOuter, TDiff> : OperatorRuntime<TOute
             output.Give(data[i], times[i].Outer, diffs[i]);
     }
 
-    protected override void Consume(int port, object batch)
+    protected override IReadOnlyList<TOuter>? Consume(int port, RuntimeProtocol.IDelivery delivery)
     {
-        foreach (var time in ((ITimedBatch<Product<TOuter, int>>)batch).MinimalTimes)
+        foreach (var time in MessageTimes.Of<Product<TOuter, int>>(delivery))
             innerProgress.Update(Location.Target(Operator, port), time, -1);
+        return null;
     }
 }

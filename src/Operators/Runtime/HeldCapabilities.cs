@@ -18,6 +18,9 @@ internal sealed class HeldCapabilities<TTime>(ProgressBatcher<TTime> progress, L
 {
     private Antichain<TTime> held = initial ?? new();
 
+    /// <summary>The times held.</summary>
+    public IReadOnlyList<TTime> Held => held.Elements;
+
     /// <summary>
     /// Holds exactly the elements of <paramref name="next"/>: takes the new ones, drops the others.
     /// <paramref name="processing"/> are the minimal times of the batch being processed, if any.

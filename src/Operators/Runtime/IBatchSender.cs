@@ -1,5 +1,6 @@
 using AkkaDifferential.Operators.Builder;
 using AkkaDifferential.Operators.Metrics;
+using AkkaDifferential.Progress.Tracking;
 
 namespace AkkaDifferential.Operators.Runtime;
 
@@ -20,6 +21,14 @@ internal interface IBatchSender<TTime> where TTime : notnull
 
     /// <summary>The counters of the sender's operator, which count each batch its outputs send.</summary>
     OperatorCounters Counters { get; }
+
+    /// <summary>
+    /// The times to count a message at whose updates have <paramref name="minimal"/> as their minimal times: the
+    /// times of what the sender is processing or releasing, where they cover it (<see cref="MessageTimes"/>), else
+    /// <paramref name="minimal"/>. <paramref name="flat"/> is their flattened form for the message, or null for
+    /// <paramref name="minimal"/> itself (the receiver takes the batch's own).
+    /// </summary>
+    IReadOnlyList<TTime> CountAt(IReadOnlyList<TTime> minimal, out IReadOnlyList<FlatTime>? flat);
 
     /// <summary>Sends a batch to the bucket <paramref name="bucket"/>.</summary>
     void Send(int bucket, RuntimeProtocol.IDelivery message);

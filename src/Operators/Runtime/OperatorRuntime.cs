@@ -36,6 +36,10 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     private readonly List<IProgressSource> otherProgress = [];
     private readonly FlatTime[]?[] flatFrontiers;
     private readonly Antichain<TTime>?[] frontiers;
+    // The times of the activation's message or released capabilities (see MessageTimes), and their flat form once made.
+    private IReadOnlyList<TTime>? activationTimes;
+    private IReadOnlyList<FlatTime>? activationFlat;
+    private static readonly bool TotallyOrdered = Timestamp.Coordinates<TTime>() == 1;
 
     protected OperatorRuntime(InstanceEnvironment environment)
     {
@@ -81,12 +85,51 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     /// <summary>Adds progress kept in another time type (an input of an enclosing or nested scope) to each activation's report.</summary>
     protected void AddProgressSource(IProgressSource source) => otherProgress.Add(source);
 
-    /// <summary>Accounts for consuming <paramref name="batch"/> at input <paramref name="port"/>: its times leave the port.</summary>
-    protected virtual void Consume(int port, object batch)
+    /// <summary>
+    /// Accounts for consuming <paramref name="delivery"/> at input <paramref name="port"/>: the times it was counted at
+    /// leave the port. Returns them, or null where the port's times are of another type than the instance's (an
+    /// input from an enclosing or nested scope).
+    /// </summary>
+    protected virtual IReadOnlyList<TTime>? Consume(int port, RuntimeProtocol.IDelivery delivery)
     {
         var consumed = Location.Target(Operator, port);
-        foreach (var time in ((ITimedBatch<TTime>)batch).MinimalTimes)
+        var times = MessageTimes.Of<TTime>(delivery);
+        foreach (var time in times)
             Progress.Update(consumed, time, -1);
+        return times;
+    }
+
+    /// <summary>
+    /// The times of the message this activation processes (at one-coordinate times only, see
+    /// <see cref="MessageTimes"/>), or of the capabilities it releases (<see cref="CountMessagesAt"/>); null when
+    /// neither. What the activation sends is counted at them where they cover it.
+    /// </summary>
+    protected IReadOnlyList<TTime>? ActivationTimes => host is not null ? host.ActivationTimes : activationTimes;
+
+    /// <summary>
+    /// Counts what the rest of this activation sends at <paramref name="times"/> where they cover it: the
+    /// capabilities the operator releases in this activation (at one-coordinate times only, see <see cref="MessageTimes"/>).
+    /// </summary>
+    protected void CountMessagesAt(IReadOnlyList<TTime> times)
+    {
+        if (!TotallyOrdered)
+            return;
+        activationTimes = times;
+        activationFlat = null;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TTime> CountAt(IReadOnlyList<TTime> minimal, out IReadOnlyList<FlatTime>? flat)
+    {
+        if (host is not null)
+            return host.CountAt(minimal, out flat);
+        if (activationTimes is not null && MessageTimes.Coarsen(activationTimes, minimal) is { } coarse)
+        {
+            flat = ReferenceEquals(coarse, activationTimes) ? activationFlat ??= MessageTimes.Flatten(coarse) : MessageTimes.Flatten(coarse);
+            return coarse;
+        }
+        flat = null;
+        return minimal;
     }
 
     /// <summary>Holds a capability to emit at <paramref name="time"/> on output <paramref name="output"/> later.</summary>
@@ -151,8 +194,12 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     /// <inheritdoc/>
     public void OnDeliver(RuntimeProtocol.IDelivery delivery)
     {
+        if (Consume(delivery.Port, delivery) is { } times && TotallyOrdered)
+        {
+            activationTimes = times;
+            activationFlat = delivery.Times;
+        }
         OnBatch(delivery.Port, delivery.Batch);
-        Consume(delivery.Port, delivery.Batch);
         Counters.Received(delivery.Batch.Count);
         EndActivation();
     }
@@ -257,6 +304,8 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         foreach (var output in outputs)
             output.Flush(this);
+        activationTimes = null;
+        activationFlat = null;
         if (otherProgress.Count == 0)
         {
             if (!Progress.IsEmpty)

@@ -18,7 +18,8 @@ internal interface IFlushable<TTime> where TTime : notnull
 /// (one made with its <paramref name="sender"/>) also sends every <see cref="ChunkSize"/> updates as they are
 /// given, so that an activation with a large output (a join's first matches, a reduction's first evaluation) holds
 /// a bounded buffer and its consumers start on it while it goes on. Progress is unaffected: the messages are counted
-/// in the activation's progress batch, sent at its end as always. Each batch sent counts once in the operator's
+/// in the activation's progress batch, sent at its end as always, each at the times the sender gives
+/// (<see cref="IBatchSender{TTime}.CountAt"/>). Each batch sent counts once in the operator's
 /// <see cref="IBatchSender{TTime}.Counters"/>, whatever the number of its consumers. An input session's port of a
 /// dataflow that recovers hands each batch it sends to <paramref name="retain"/>.
 /// </summary>
@@ -93,8 +94,9 @@ internal sealed class OutputPort<TData, TTime, TDiff>(OutputSpec<TData> spec, in
         var target = Location.Target(consumer.Operator, consumer.Port);
         foreach (var (bucket, part) in parts)
         {
-            sender.Send(bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, part));
-            foreach (var time in part.MinimalTimes)
+            var times = sender.CountAt(part.MinimalTimes, out var flat);
+            sender.Send(bucket, new RuntimeProtocol.Deliver(consumer.Operator, consumer.Port, part, flat));
+            foreach (var time in times)
                 sender.Progress.Update(target, time, +1);
         }
     }

@@ -24,23 +24,30 @@ internal static class RuntimeProtocol
 
         /// <summary>The batch, of the port's types.</summary>
         IBatch Batch { get; }
+
+        /// <summary>
+        /// The times progress tracking counts the message at (<see cref="MessageTimes"/>), each ≤ some update's time
+        /// and every update's time ≥ one of them; null for the batch's own minimal times.
+        /// </summary>
+        IReadOnlyList<FlatTime>? Times { get; }
     }
 
     /// <summary>
     /// A batch of updates for input <paramref name="Port"/> of operator <paramref name="Operator"/> at the bucket that
     /// receives the message. <paramref name="Batch"/> is an <c>UpdateBatch</c> of the port's types, which owns its
     /// columns: the message may cross nodes (an exchange between buckets, an input session on the driver).
+    /// <paramref name="Times"/> are the times it is counted at in progress, null for the batch's minimal times.
     /// </summary>
-    public sealed record Deliver(int Operator, int Port, IUpdateBatch Batch) : IDelivery, IDeadLetterSuppression
+    public sealed record Deliver(int Operator, int Port, IUpdateBatch Batch, IReadOnlyList<FlatTime>? Times = null) : IDelivery, IDeadLetterSuppression
     {
         IBatch IDelivery.Batch => Batch;
     }
 
     /// <summary>
     /// A trace's advance (<c>TraceProtocol.Advanced</c>, holding the trace's batches by reference) for a reader of the
-    /// arrangement at the same bucket: never leaves the node.
+    /// arrangement at the same bucket: never leaves the node. <paramref name="Times"/> as for <see cref="Deliver"/>.
     /// </summary>
-    public sealed record DeliverAdvance(int Operator, int Port, IBatch Batch) : IDelivery, ILocalOnly, IDeadLetterSuppression;
+    public sealed record DeliverAdvance(int Operator, int Port, IBatch Batch, IReadOnlyList<FlatTime>? Times = null) : IDelivery, ILocalOnly, IDeadLetterSuppression;
 
     /// <summary>
     /// A message for operator <paramref name="Operator"/>'s instance at the sender's own bucket (not data: a reader's

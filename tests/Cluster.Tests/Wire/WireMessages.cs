@@ -62,7 +62,7 @@ internal static class WireMessages
 
         return new()
         {
-            [typeof(RuntimeProtocol.Deliver)] = Gen.Select(count, Gen.Int[0, 5], batch, (op, port, b) => (object)new RuntimeProtocol.Deliver(op, port, b)),
+            [typeof(RuntimeProtocol.Deliver)] = Gen.Select(count, Gen.Int[0, 5], batch, Gen.Null(flat.Array[1, 3], 0.5), (op, port, b, t) => (object)new RuntimeProtocol.Deliver(op, port, b, t)),
             [typeof(CaptureProtocol.Captured)] = Gen.Select(Gen.Guid, count, batch, (g, b, u) => (object)new CaptureProtocol.Captured(g, b, u)),
             [typeof(TrafficReporter.GetTraffic)] = Gen.Const<object>(TrafficReporter.GetTraffic.Instance),
             [typeof(WireTraffic)] = Gen.Select(traffic, traffic, traffic, (s, r, l) => (object)new WireTraffic(s, r, l)),
