@@ -4,7 +4,8 @@ namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>
 /// Where a dataflow finds the frontier actor and where its senders report progress: on one node a
-/// <see cref="LocalFrontierService"/> (one <see cref="FrontierActor"/> and one <see cref="ProgressAgent"/> per engine).
+/// <see cref="LocalFrontierService"/> (one <see cref="FrontierActor"/> per engine, reported to directly), in a cluster
+/// the singleton's proxy and the member's <see cref="ProgressAgent"/>.
 /// </summary>
 internal interface IFrontierService
 {
@@ -17,6 +18,9 @@ internal interface IFrontierService
     /// </summary>
     bool Moves { get; }
 
-    /// <summary>This node's <see cref="ProgressAgent"/>, where operator instances and input sessions send their <see cref="FrontierProtocol.ProgressUpdate"/>s.</summary>
+    /// <summary>
+    /// Where operator instances and input sessions send their <see cref="FrontierProtocol.ProgressUpdate"/>s: a cluster
+    /// member's <see cref="ProgressAgent"/>, or on one node the frontier actor itself.
+    /// </summary>
     IActorRef Progress { get; }
 }
