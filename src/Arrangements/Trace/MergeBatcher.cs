@@ -114,10 +114,10 @@ internal sealed class MergeBatcher<TKey, TVal, TTime, TDiff> where TTime : notnu
     /// Lowers <see cref="Frontier"/> to <paramref name="times"/> until the next seal: the arrangement then holds its
     /// capability at the times its input's messages were counted at, which may be below their updates' own.
     /// </summary>
-    public void Lower(IEnumerable<TTime> times)
+    public void Lower(IReadOnlyList<TTime> times)
     {
-        foreach (var time in times)
-            lower.Insert(time);
+        for (var i = 0; i < times.Count; i++)
+            lower.Insert(times[i]);
     }
 
     /// <summary>

@@ -109,8 +109,9 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
 
     // The time of the capability as the frontier actor knows it; it catches up with Time at each send.
     private TTime reported = Timestamp.Minimum<TTime>();
-    // Its time, and its flat form, as messages are counted at it (see CountAt).
-    private (TTime[] Times, FlatTime[] Flat)? capability;
+    // Its time, and its flat form once made, as messages are counted at it (see CountAt); null until the first send.
+    private TTime[]? capability;
+    private IReadOnlyList<FlatTime>? capabilityFlat;
     private static readonly bool TotallyOrdered = Timestamp.Coordinates<TTime>() == 1;
 
     int IBatchSender<TTime>.Bucket => -1;
@@ -291,18 +292,14 @@ public sealed class InputSession<TData, TTime, TDiff> : IBatchSender<TTime>, IRe
     /// </summary>
     IReadOnlyList<TTime> IBatchSender<TTime>.CountAt(IReadOnlyList<TTime> minimal, out IReadOnlyList<FlatTime>? flat)
     {
-        if (TotallyOrdered && !released)
+        if (!TotallyOrdered || released)
         {
-            if (capability is null || !EqualityComparer<TTime>.Default.Equals(capability.Value.Times[0], reported))
-                capability = ([reported], [FlatTime.From(reported)]);
-            if (MessageTimes.Coarsen(capability.Value.Times, minimal) is { } coarse)
-            {
-                flat = capability.Value.Flat;
-                return coarse;
-            }
+            flat = null;
+            return minimal;
         }
-        flat = null;
-        return minimal;
+        if (capability is null || !EqualityComparer<TTime>.Default.Equals(capability[0], reported))
+            (capability, capabilityFlat) = ([reported], null);
+        return MessageTimes.CountAt(capability, ref capabilityFlat, minimal, out flat);
     }
 
     /// <summary>The driver runs no user code: batches go to the operators' instances.</summary>

@@ -57,6 +57,24 @@ internal static class MessageTimes
         return result;
     }
 
+    /// <summary>
+    /// The times to count a message at whose updates have <paramref name="minimal"/> as their minimal times:
+    /// <paramref name="lower"/> (or those of its elements it needs) where it covers them (<see cref="Coarsen"/>), with
+    /// their flat form in <paramref name="flat"/> (that of all of <paramref name="lower"/> made once, in
+    /// <paramref name="lowerFlat"/>); else <paramref name="minimal"/>, and <paramref name="flat"/> null.
+    /// </summary>
+    public static IReadOnlyList<TTime> CountAt<TTime>(
+        IReadOnlyList<TTime>? lower, ref IReadOnlyList<FlatTime>? lowerFlat, IReadOnlyList<TTime> minimal, out IReadOnlyList<FlatTime>? flat)
+    {
+        if (lower is not null && Coarsen(lower, minimal) is { } coarse)
+        {
+            flat = ReferenceEquals(coarse, lower) ? lowerFlat ??= Flatten(lower) : Flatten(coarse);
+            return coarse;
+        }
+        flat = null;
+        return minimal;
+    }
+
     /// <summary>The times <paramref name="delivery"/> was counted at: those it carries, or else its batch's minimal times.</summary>
     public static IReadOnlyList<TTime> Of<TTime>(RuntimeProtocol.IDelivery delivery)
     {

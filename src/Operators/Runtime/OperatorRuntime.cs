@@ -123,13 +123,7 @@ internal abstract class OperatorRuntime<TTime> : IOperatorRuntime, IBatchSender<
     {
         if (host is not null)
             return host.CountAt(minimal, out flat);
-        if (activationTimes is not null && MessageTimes.Coarsen(activationTimes, minimal) is { } coarse)
-        {
-            flat = ReferenceEquals(coarse, activationTimes) ? activationFlat ??= MessageTimes.Flatten(coarse) : MessageTimes.Flatten(coarse);
-            return coarse;
-        }
-        flat = null;
-        return minimal;
+        return MessageTimes.CountAt(activationTimes, ref activationFlat, minimal, out flat);
     }
 
     /// <summary>Holds a capability to emit at <paramref name="time"/> on output <paramref name="output"/> later.</summary>

@@ -9,8 +9,9 @@ using AkkaDifferential.Runtime.Wire;
 namespace AkkaDifferential.Runtime.Progress;
 
 /// <summary>
-/// The progress agent of one node: every local sender (operator instances, input sessions) reports its
-/// <see cref="ProgressUpdate"/>s here instead of to the frontier actor. The agent consolidates them per dataflow
+/// The progress agent of a cluster member: every local sender (operator instances, input sessions) reports its
+/// <see cref="ProgressUpdate"/>s here instead of to the frontier singleton (on one node they report to the frontier
+/// actor directly, <see cref="LocalFrontierService"/>). The agent consolidates them per dataflow
 /// and, once the reports already in its mailbox are in, flushes them as one <see cref="NodeProgress"/> with the next
 /// sequence number, as timely accumulates progress per worker before it crosses the network. It keeps each message
 /// until the frontier actor acknowledges it and resends what stays unacknowledged for <c>resendAfter</c>: the frontier
